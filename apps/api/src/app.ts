@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Corpus } from "@parley/store";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import fp from "fastify-plugin";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { docs } from "./plugins/docs.js";
+import { guard, type RateLimitOptions } from "./plugins/guard.js";
+import { problems } from "./plugins/problems.js";
+import { articleRoutes } from "./routes/articles.js";
+import { exportRoutes } from "./routes/export.js";
+import { extractRoutes } from "./routes/extract.js";
+import { healthRoutes } from "./routes/health.js";
+import { timelineRoutes } from "./routes/timeline.js";
+
+/** 1 MB: an article's text may be 1,000,000 characters. */
+export const DEFAULT_BODY_LIMIT = 1_048_576;
+
+export interface AppOptions {
+  /** The corpus the routes read and write; the caller owns it (see `closeCorpus`). */
+  corpus: Corpus;
+  /** When set, writes need `Authorization: Bearer <token>`. */
+  token?: string | null;
+  /** Largest body in bytes; 1 MB by default. */
+  bodyLimit?: number;
+  /** Origins allowed by CORS: false (none, the default), true (any), or a list. */
+  corsOrigin?: boolean | string | string[];
+  /** Writes per client and window; 120 a minute by default; false turns it off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Fastify's logger option: false (the default), true, or pino options. */
+  logger?: FastifyServerOptions["logger"];
+  /** Close the corpus when the app closes. */
+  closeCorpus?: boolean;
+}
+
+/** The Parley API as a plugin: everything but the server-level options. */
+export const parleyApi = fp<AppOptions>(
+  async (app, options) => {
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    await app.register(problems);
+    await app.register(guard, {
+      token: options.token ?? null,
+      corsOrigin: options.corsOrigin ?? false,
+      rateLimit: options.rateLimit ?? { max: 120, timeWindow: 60_000 },
+    });
+    await app.register(docs);
+
+    const { corpus } = options;
+    await app.register(healthRoutes, { corpus });
+    await app.register(
+      async (v1) => {
+        await v1.register(extractRoutes);
+        await v1.register(articleRoutes, { corpus });
+        await v1.register(timelineRoutes, { corpus });
+        await v1.register(exportRoutes, { corpus });
+      },
+      { prefix: "/v1" },
+    );
+    if (options.closeCorpus === true) app.addHook("onClose", async () => corpus.close());
+  },
+  { name: "parley-api", fastify: "5.x" },
+);
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Keeps a caller's `x-request-id` when it is short and plain, else makes one. */
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers["x-request-id"];
+  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Builds the app (not listening): what tests `inject` into and `startServer` listens with. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    genReqId: requestIdOf,
+    // Proxies in front of it would set X-Forwarded-For; the rate limit keys on req.ip.
+    trustProxy: false,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  }).withTypeProvider<ZodTypeProvider>();
+  await app.register(parleyApi, options);
+  return app;
+}

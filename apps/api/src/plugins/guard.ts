@@ -1,0 +1,113 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { ProblemError } from "../problem.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route changes the corpus: it needs the token when one is set. */
+    write?: boolean;
+  }
+}
+
+/** Requests per window and the window, for every request that is not a read. */
+export interface RateLimitOptions {
+  max: number;
+  /** Milliseconds. */
+  timeWindow: number;
+}
+
+export interface GuardOptions {
+  /** When set, writes need `Authorization: Bearer <token>`. */
+  token?: string | null;
+  /** Origins allowed by CORS: false (none), true (any), or a list. */
+  corsOrigin?: boolean | string | string[];
+  /** False turns the limit off (benchmarks). */
+  rateLimit?: RateLimitOptions | false;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const digest = (s: string): Buffer => createHash("sha256").update(s, "utf8").digest();
+
+/** Compares in constant time: both sides are hashed to the same length first. */
+export function tokenMatches(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function bearerOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== "string") return null;
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Security headers, CORS, the rate limit on everything that is not a read,
+ * and the bearer token on routes marked `config: { write: true }`.
+ */
+export const guard = fp<GuardOptions>(
+  async (app: FastifyInstance, options) => {
+    await app.register(helmet, {
+      // Swagger UI at /docs loads its own scripts and styles from 'self'.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", "data:", "validator.swagger.io"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+        },
+      },
+    });
+    await app.register(cors, {
+      origin: options.corsOrigin ?? false,
+      methods: ["GET", "HEAD", "POST", "DELETE"],
+      allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+      exposedHeaders: ["X-Request-Id", "Location", "Retry-After"],
+      maxAge: 600,
+    });
+
+    const limit = options.rateLimit ?? { max: 120, timeWindow: 60_000 };
+    if (limit !== false) {
+      await app.register(rateLimit, {
+        max: limit.max,
+        timeWindow: limit.timeWindow,
+        allowList: (request) => SAFE_METHODS.has(request.method),
+        errorResponseBuilder: (_request, context) =>
+          new ProblemError(
+            "rate-limited",
+            context.statusCode,
+            `Too many writes: at most ${context.max} per ${Math.round(context.ttl / 1000) || 1} s; retry in ${context.after}.`,
+          ),
+      });
+    }
+
+    app.addHook("onRequest", async (request, reply) => {
+      reply.header("x-request-id", request.id);
+    });
+
+    // preParsing: after the rate limit (a route onRequest hook), so guessing the
+    // token is limited too, and before the body is read and validated.
+    const token = options.token ?? null;
+    app.addHook("preParsing", async (request, _reply, payload) => {
+      if (token === null || request.routeOptions.config.write !== true) return payload;
+      const given = bearerOf(request);
+      if (given === null || !tokenMatches(given, token)) {
+        throw new ProblemError(
+          "unauthorized",
+          401,
+          given === null
+            ? "This route changes the corpus and needs Authorization: Bearer <token>."
+            : "The bearer token is wrong.",
+          [{ path: "headers.authorization", message: given === null ? "is missing" : "does not match" }],
+          { "www-authenticate": 'Bearer realm="parley"' },
+        );
+      }
+      return payload;
+    });
+  },
+  { name: "parley-guard" },
+);

@@ -1,0 +1,108 @@
+import { ArticleInputSchema, ArticleSchema } from "@parley/core/model";
+import type { Corpus } from "@parley/store";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ProblemError, problemResponses } from "../problem.js";
+import { ArticlePageSchema, BatchRequestSchema, BatchResultSchema, IdParamsSchema, ListQuerySchema, MAX_BATCH } from "../schemas.js";
+
+const notFound = (id: string) => new ProblemError("not-found", 404, `No article ${JSON.stringify(id)}.`);
+
+/** Ingest, list, read and delete articles. */
+export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (app, { corpus }) => {
+  app.post(
+    "/articles",
+    {
+      config: { write: true },
+      schema: {
+        tags: ["articles"],
+        summary: "Ingest one article",
+        description: "201 with the stored article and its extraction; 200 with the existing one when the same text is stored already.",
+        security: [{ bearer: [] }],
+        body: ArticleInputSchema,
+        response: {
+          200: ArticleSchema.describe("The same text was stored already"),
+          201: ArticleSchema.describe("Stored"),
+          ...problemResponses(400, 401, 413, 415, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { article, created } = await corpus.ingest(request.body);
+      reply.header("location", `/v1/articles/${encodeURIComponent(article.id)}`);
+      return reply.code(created ? 201 : 200).send(article);
+    },
+  );
+
+  // `::` is find-my-way's escape for a literal colon (Google's custom-method style).
+  app.post(
+    "/articles::batch",
+    {
+      config: { write: true },
+      schema: {
+        tags: ["articles"],
+        summary: "Ingest many articles",
+        description: `Every article is validated before any is stored; at most ${MAX_BATCH} articles, within the body limit. 201 when at least one is new, else 200.`,
+        security: [{ bearer: [] }],
+        body: BatchRequestSchema,
+        response: { 200: BatchResultSchema, 201: BatchResultSchema, ...problemResponses(400, 401, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const results = await corpus.ingestMany(request.body.articles);
+      const stored = results.filter((r) => r.created).length;
+      return reply.code(stored > 0 ? 201 : 200).send({
+        items: results.map((r) => ({ ...r.article, created: r.created })),
+        stored,
+        existing: results.length - stored,
+      });
+    },
+  );
+
+  app.get(
+    "/articles",
+    {
+      schema: {
+        tags: ["articles"],
+        summary: "List articles, newest first; q searches their text",
+        querystring: ListQuerySchema,
+        response: { 200: ArticlePageSchema, ...problemResponses(400) },
+      },
+    },
+    async (request) => corpus.listArticles(request.query),
+  );
+
+  app.get(
+    "/articles/:id",
+    {
+      schema: {
+        tags: ["articles"],
+        summary: "One article with its text and extraction",
+        params: IdParamsSchema,
+        response: { 200: ArticleSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const article = await corpus.getArticle(request.params.id);
+      if (article === null) throw notFound(request.params.id);
+      return article;
+    },
+  );
+
+  app.delete(
+    "/articles/:id",
+    {
+      config: { write: true },
+      schema: {
+        tags: ["articles"],
+        summary: "Delete an article and its reports from the timeline",
+        security: [{ bearer: [] }],
+        params: IdParamsSchema,
+        response: { 204: z.null().describe("Deleted"), ...problemResponses(400, 401, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      if (!(await corpus.deleteArticle(request.params.id))) throw notFound(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,68 @@
+import { ActorDetailSchema, TimelineEntrySchema } from "@parley/core/model";
+import type { Corpus } from "@parley/store";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ProblemError, problemResponses } from "../problem.js";
+import { ActorPageSchema, IdParamsSchema, ListQuerySchema, TimelinePageSchema, TimelineQuerySchema } from "../schemas.js";
+
+/** The merged timeline and its actors: reads only. */
+export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (app, { corpus }) => {
+  app.get(
+    "/events",
+    {
+      schema: {
+        tags: ["timeline"],
+        summary: "The merged timeline, filtered and paged",
+        querystring: TimelineQuerySchema,
+        response: { 200: TimelinePageSchema, ...problemResponses(400) },
+      },
+    },
+    async (request) => corpus.timeline(request.query),
+  );
+
+  app.get(
+    "/events/:id",
+    {
+      schema: {
+        tags: ["timeline"],
+        summary: "One event with every report's evidence",
+        params: IdParamsSchema,
+        response: { 200: TimelineEntrySchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const event = await corpus.getEvent(request.params.id);
+      if (event === null) throw new ProblemError("not-found", 404, `No event ${JSON.stringify(request.params.id)}.`);
+      return event;
+    },
+  );
+
+  app.get(
+    "/actors",
+    {
+      schema: {
+        tags: ["actors"],
+        summary: "Actors of the corpus; q matches names and aliases",
+        querystring: ListQuerySchema,
+        response: { 200: ActorPageSchema, ...problemResponses(400) },
+      },
+    },
+    async (request) => corpus.listActors(request.query),
+  );
+
+  app.get(
+    "/actors/:id",
+    {
+      schema: {
+        tags: ["actors"],
+        summary: "One actor with its events, counterparts and quotes",
+        params: IdParamsSchema,
+        response: { 200: ActorDetailSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const actor = await corpus.getActor(request.params.id);
+      if (actor === null) throw new ProblemError("not-found", 404, `No actor ${JSON.stringify(request.params.id)}.`);
+      return actor;
+    },
+  );
+};
