@@ -1,0 +1,96 @@
+import Database from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { migrationsFor } from "./migrations.js";
+import type { Database as Schema } from "./schema.js";
+import { ensureParentDir, type DatabaseTarget, type Engine } from "./url.js";
+
+/** An open database: the query builder and how to write atomically on this engine. */
+export interface Connection {
+  engine: Engine;
+  db: Kysely<Schema>;
+  /** Runs `fn` in one write transaction; writers are serialised (see below). */
+  write<T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Any number fixed for this project: the advisory lock that serialises writers on PostgreSQL. */
+const PG_WRITE_LOCK = 0x5061726c; // "Parl"
+
+export async function connect(target: DatabaseTarget): Promise<Connection> {
+  const conn = target.engine === "sqlite" ? connectSqlite(target.path) : connectPostgres(target.url);
+  try {
+    await migrate(conn);
+  } catch (error) {
+    await conn.close();
+    throw error;
+  }
+  return conn;
+}
+
+function connectSqlite(path: string): Connection {
+  ensureParentDir(path);
+  // A long busy timeout: another process may hold the write lock for a whole ingest.
+  const database = new Database(path, { timeout: 30_000 });
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  return {
+    engine: "sqlite",
+    db,
+    // BEGIN IMMEDIATE takes the write lock at once: a deferred transaction that
+    // reads and then writes can fail with SQLITE_BUSY when another process wrote in between.
+    write: (fn) =>
+      db.connection().execute(async (c) => {
+        await sql`begin immediate`.execute(c);
+        try {
+          const result = await fn(c);
+          await sql`commit`.execute(c);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(c).catch(() => undefined);
+          throw error;
+        }
+      }),
+    close: () => db.destroy(),
+  };
+}
+
+function connectPostgres(url: string): Connection {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle client that loses its server must not crash the process.
+  pool.on("error", () => undefined);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: "postgres",
+    db,
+    // Writers take one transaction-scoped advisory lock: merging an article into
+    // the timeline reads entries that another writer may be changing, and two
+    // processes ingesting the same event at once must not open two entries for it.
+    write: (fn) =>
+      db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${sql.lit(PG_WRITE_LOCK)})`.execute(trx);
+        return fn(trx);
+      }),
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * Brings the schema to the latest version. On PostgreSQL kysely's migrator
+ * holds a session advisory lock while it migrates, so two processes starting
+ * at once migrate once. SQLite has no such lock: the loser of the race gets
+ * SQLITE_BUSY, waits and tries again, and then finds nothing left to do.
+ */
+async function migrate(conn: Connection): Promise<void> {
+  const migrator = new Migrator({ db: conn.db, provider: migrationsFor(conn.engine) });
+  for (let attempt = 0; ; attempt++) {
+    const { error } = await migrator.migrateToLatest();
+    if (!error) return;
+    const code = (error as { code?: string }).code ?? "";
+    const racing = code.startsWith("SQLITE_BUSY") || /already exists|locked/i.test(String((error as Error).message));
+    if (!racing || attempt >= 20) throw error;
+    await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+  }
+}

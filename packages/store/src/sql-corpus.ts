@@ -1,0 +1,423 @@
+import { EXTRACTOR_VERSION, extract as coreExtract } from "@parley/core";
+import {
+  ArticleInputSchema,
+  ExtractionSchema,
+  EVENT_CODES,
+  TimelineFilterSchema,
+  type ActorDetail,
+  type ActorRef,
+  type ActorSummary,
+  type Article,
+  type ArticleInput,
+  type ArticleSummary,
+  type BatchReport,
+  type EventType,
+  type Extraction,
+  type Page,
+  type PageRequest,
+  type TimelineEntry,
+  type TimelineFilter,
+} from "@parley/core/model";
+import { fallbackActorRef, reportsOf } from "@parley/core/timeline";
+import { sql, type Kysely, type Selectable } from "kysely";
+import { articleIdOf } from "./article-id.js";
+import type { Connection } from "./connection.js";
+import type { BatchProgress, Corpus, ExportFormat, ExtractFn, IngestResult } from "./corpus.js";
+import { decodeCursor, encodeCursor, isOffset, isString, isStringPair } from "./cursor.js";
+import { exportCorpus } from "./export.js";
+import { listArticleFiles, readArticleFile } from "./folder.js";
+import type { ArticlesTable, Database } from "./schema.js";
+import { articleMatches, articleRank, entryMatches } from "./text-search.js";
+import { deleteExtractionRows, writeExtractionRows } from "./write-article.js";
+import { addReports, removeArticleReports } from "./write-timeline.js";
+
+export interface CorpusOptions {
+  /** The extractor; by default `extract` of @parley/core. Tests inject their own. */
+  extract?: ExtractFn;
+  /**
+   * The version stored with each extraction. An article stored with another
+   * version is extracted again when it is ingested again. Default: EXTRACTOR_VERSION of @parley/core.
+   */
+  extractorVersion?: string;
+}
+
+/** Event types that bring two parties together: what makes a counterpart. */
+const ENCOUNTER_TYPES: EventType[] = [
+  "meeting",
+  "negotiation",
+  "consultation",
+  "phone_call",
+  "visit",
+  "agreement",
+  "signing",
+  "prisoner_exchange",
+  "ceasefire",
+];
+
+const DEFAULT_LIMIT = 50;
+
+/** The corpus on a kysely connection: every query written once, for both engines. */
+export class SqlCorpus implements Corpus {
+  readonly engine: Connection["engine"];
+  private readonly db: Kysely<Database>;
+  private readonly extractFn: ExtractFn;
+  readonly extractorVersion: string;
+
+  constructor(
+    private readonly conn: Connection,
+    options: CorpusOptions = {},
+  ) {
+    this.engine = conn.engine;
+    this.db = conn.db;
+    this.extractFn = options.extract ?? ((input) => coreExtract(input));
+    this.extractorVersion = options.extractorVersion ?? EXTRACTOR_VERSION;
+  }
+
+  async ingest(input: ArticleInput): Promise<IngestResult> {
+    const doc = ArticleInputSchema.parse(input);
+    const id = articleIdOf(doc.text);
+    const known = await this.db.selectFrom("articles").select("extractor_version").where("id", "=", id).executeTakeFirst();
+    if (known?.extractor_version === this.extractorVersion) return { article: (await this.getArticle(id))!, created: false };
+
+    // Extraction is pure CPU work: done before the write lock is taken.
+    const extraction = ExtractionSchema.parse(this.extractFn(doc));
+    const row: Selectable<ArticlesTable> = {
+      id,
+      title: doc.title ?? extraction.document.title ?? null,
+      source: doc.source ?? extraction.document.source ?? null,
+      url: doc.url ?? extraction.document.url ?? null,
+      language: doc.language ?? extraction.document.language,
+      published_at: doc.publishedAt ?? extraction.document.publishedAt ?? null,
+      text: doc.text,
+      ingested_at: new Date().toISOString(),
+      extractor_version: this.extractorVersion,
+      event_count: extraction.events.length,
+    };
+    const created = await this.conn.write(async (trx) => {
+      const inserted = await trx
+        .insertInto("articles")
+        .values(row)
+        .onConflict((oc) => oc.column("id").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!inserted) {
+        // Someone stored the same text first (another process, or an older extractor).
+        const stored = await trx.selectFrom("articles").select("extractor_version").where("id", "=", id).executeTakeFirstOrThrow();
+        if (stored.extractor_version === this.extractorVersion) return false;
+        await removeArticleReports(trx, id);
+        await deleteExtractionRows(trx, id);
+        await trx
+          .updateTable("articles")
+          .set({ extractor_version: row.extractor_version, event_count: row.event_count })
+          .where("id", "=", id)
+          .execute();
+      }
+      await writeExtractionRows(trx, id, extraction);
+      const stored = await trx.selectFrom("articles").select(["title", "published_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+      await addReports(trx, reportsOf({ id, title: stored.title, publishedAt: stored.published_at, extraction }));
+      return Boolean(inserted);
+    });
+    return { article: (await this.getArticle(id))!, created };
+  }
+
+  async ingestMany(inputs: ArticleInput[]): Promise<IngestResult[]> {
+    const out: IngestResult[] = [];
+    for (const input of inputs) out.push(await this.ingest(input));
+    return out;
+  }
+
+  async ingestFolder(path: string, onProgress?: (p: BatchProgress) => void): Promise<BatchReport> {
+    const files = await listArticleFiles(path);
+    const report: BatchReport = { stored: [], existing: [], skipped: [] };
+    for (const [i, name] of files.entries()) {
+      const item = await readArticleFile(path, name);
+      let outcome: BatchProgress["outcome"];
+      if ("skip" in item) {
+        report.skipped.push({ file: item.file, reason: item.skip });
+        outcome = "skipped";
+      } else {
+        try {
+          const { created } = await this.ingest(item.input);
+          outcome = created ? "stored" : "existing";
+          report[outcome].push(name);
+        } catch (error) {
+          report.skipped.push({ file: name, reason: (error as Error).message.slice(0, 500) });
+          outcome = "skipped";
+        }
+      }
+      onProgress?.({ done: i + 1, total: files.length, file: name, outcome });
+    }
+    return report;
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const row = await this.db
+      .selectFrom("articles")
+      .innerJoin("extractions", "extractions.article_id", "articles.id")
+      .selectAll("articles")
+      .select("extractions.json")
+      .where("articles.id", "=", id)
+      .executeTakeFirst();
+    if (!row) return null;
+    return { ...summaryOf(row), text: row.text, extraction: JSON.parse(row.json) as Extraction };
+  }
+
+  async listArticles(page: Partial<PageRequest> & { q?: string } = {}): Promise<Page<ArticleSummary>> {
+    const limit = limitOf(page.limit);
+    let q = this.db.selectFrom("articles").select(SUMMARY_COLUMNS);
+    const match = page.q ? articleMatches(this.engine, page.q) : null;
+    if (page.q && !match) return { items: [], nextCursor: null, total: 0 };
+    if (match) q = q.where(match);
+    const total = page.cursor ? undefined : await countOf(q.clearSelect().select((eb) => eb.fn.countAll().as("n")));
+    // Newest first; the id breaks ties of the same millisecond.
+    if (page.cursor) {
+      const [at, id] = decodeCursor(page.cursor, isStringPair);
+      q = q.where((eb) => eb(eb.refTuple("ingested_at", "id"), "<", eb.tuple(at, id)));
+    }
+    const rows = await q.orderBy("ingested_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
+    const items = rows.slice(0, limit).map(summaryOf);
+    const last = rows[limit - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.ingested_at, last.id]) : null,
+      ...(total === undefined ? {} : { total }),
+    };
+  }
+
+  async search(q: string, page: Partial<PageRequest> = {}): Promise<Page<ArticleSummary>> {
+    const limit = limitOf(page.limit);
+    const match = articleMatches(this.engine, q);
+    if (!match) return { items: [], nextCursor: null, total: 0 };
+    const offset = page.cursor ? decodeCursor(page.cursor, isOffset) : 0;
+    const base = this.db.selectFrom("articles").where(match);
+    const total = offset ? undefined : await countOf(base.select((eb) => eb.fn.countAll().as("n")));
+    const rows = await base
+      .select(SUMMARY_COLUMNS)
+      .select(articleRank(this.engine, q).as("rank"))
+      .orderBy("rank", "desc")
+      .orderBy("id")
+      .limit(limit + 1)
+      .offset(offset)
+      .execute();
+    return {
+      items: rows.slice(0, limit).map(summaryOf),
+      nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
+      ...(total === undefined ? {} : { total }),
+    };
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    return this.conn.write(async (trx) => {
+      const found = await trx.selectFrom("articles").select("id").where("id", "=", id).executeTakeFirst();
+      if (!found) return false;
+      await removeArticleReports(trx, id);
+      await deleteExtractionRows(trx, id);
+      await trx.deleteFrom("articles").where("id", "=", id).execute();
+      return true;
+    });
+  }
+
+  /**
+   * The timeline, oldest first: the dates of a known year in calendar order,
+   * then the dates without a year (`XXXX-05-16`) by month and day, then the
+   * entries without a date. `from`/`to` keep entries whose date falls on those
+   * days (inclusive); entries without a known year then drop out. `q` searches
+   * the evidence, the articles' titles and the names of the parties and the place.
+   */
+  async timeline(filter: TimelineFilter & Partial<PageRequest> = {}): Promise<Page<TimelineEntry>> {
+    const f = TimelineFilterSchema.parse(filter);
+    const limit = limitOf(filter.limit);
+    let q = this.db.selectFrom("timeline_entries");
+    if (f.type) q = q.where("type", "=", f.type);
+    if (f.actor) {
+      const actor = f.actor;
+      q = q.where("id", "in", (eb) => eb.selectFrom("timeline_actors").select("entry_id").where("actor_id", "=", actor));
+    }
+    if (f.issue) {
+      const issue = f.issue;
+      q = q.where("id", "in", (eb) => eb.selectFrom("timeline_issues").select("entry_id").where("issue", "=", issue));
+    }
+    if (f.from) q = q.where("day_to", ">=", f.from);
+    if (f.to) q = q.where("day_from", "<=", f.to);
+    if (f.q) {
+      const match = entryMatches(this.engine, f.q);
+      if (!match) return { items: [], nextCursor: null, total: 0 };
+      q = q.where(match);
+    }
+    const total = filter.cursor ? undefined : await countOf(q.select((eb) => eb.fn.countAll().as("n")));
+    if (filter.cursor) q = q.where("sort_key", ">", decodeCursor(filter.cursor, isString));
+    const rows = await q.select(["entry", "sort_key"]).orderBy("sort_key").limit(limit + 1).execute();
+    const last = rows[limit - 1];
+    return {
+      items: rows.slice(0, limit).map((r) => JSON.parse(r.entry) as TimelineEntry),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key) : null,
+      ...(total === undefined ? {} : { total }),
+    };
+  }
+
+  async getEvent(id: string): Promise<TimelineEntry | null> {
+    const row = await this.db.selectFrom("timeline_entries").select("entry").where("id", "=", id).executeTakeFirst();
+    return row ? (JSON.parse(row.entry) as TimelineEntry) : null;
+  }
+
+  /** Actors, most written about first; `q` matches names and aliases (case-insensitive substring). */
+  async listActors(page: Partial<PageRequest> & { q?: string } = {}): Promise<Page<ActorSummary>> {
+    const limit = limitOf(page.limit);
+    const offset = page.cursor ? decodeCursor(page.cursor, isOffset) : 0;
+    let q = this.db.selectFrom("actors");
+    if (page.q) {
+      const like = `%${page.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          sql<boolean>`lower(actors.name) like ${like} escape '\\'`,
+          sql<boolean>`lower(actors.aliases) like ${like} escape '\\'`,
+          eb("actors.id", "=", page.q!),
+        ]),
+      );
+    }
+    const total = offset ? undefined : await countOf(q.select((eb) => eb.fn.countAll().as("n")));
+    const rows = await q
+      .selectAll("actors")
+      .select((eb) => [
+        eb.selectFrom("timeline_actors").select((e) => e.fn.countAll().as("n")).whereRef("timeline_actors.actor_id", "=", "actors.id").as("event_count"),
+        eb.selectFrom("article_actors").select((e) => e.fn.countAll().as("n")).whereRef("article_actors.actor_id", "=", "actors.id").as("article_count"),
+      ])
+      .orderBy("article_count", "desc")
+      .orderBy("actors.id")
+      .limit(limit + 1)
+      .offset(offset)
+      .execute();
+    return {
+      items: rows.slice(0, limit).map((r) => ({
+        ...refOfRow(r),
+        aliases: JSON.parse(r.aliases) as string[],
+        eventCount: Number(r.event_count ?? 0),
+        articleCount: Number(r.article_count ?? 0),
+      })),
+      nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
+      ...(total === undefined ? {} : { total }),
+    };
+  }
+
+  /** An actor with its timeline entries (the first 500, in timeline order), counterparts and quotes. */
+  async getActor(id: string): Promise<ActorDetail | null> {
+    const row = await this.db.selectFrom("actors").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) return null;
+    const [eventCount, articleCount] = await Promise.all([
+      countOf(this.db.selectFrom("timeline_actors").select((eb) => eb.fn.countAll().as("n")).where("actor_id", "=", id)),
+      countOf(this.db.selectFrom("article_actors").select((eb) => eb.fn.countAll().as("n")).where("actor_id", "=", id)),
+    ]);
+    const events = await this.db
+      .selectFrom("timeline_entries")
+      .select("entry")
+      .where("id", "in", (eb) => eb.selectFrom("timeline_actors").select("entry_id").where("actor_id", "=", id))
+      .orderBy("sort_key")
+      .limit(500)
+      .execute();
+    const pairs = await this.db
+      .selectFrom("timeline_actors as a")
+      .innerJoin("timeline_actors as b", (j) => j.onRef("b.entry_id", "=", "a.entry_id").onRef("b.actor_id", "!=", "a.actor_id"))
+      .innerJoin("timeline_entries as e", "e.id", "a.entry_id")
+      .select(["b.actor_id", "e.type"])
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("a.actor_id", "=", id)
+      .where("e.type", "in", ENCOUNTER_TYPES)
+      .groupBy(["b.actor_id", "e.type"])
+      .execute();
+    const byActor = new Map<string, { count: number; types: EventType[] }>();
+    for (const p of pairs) {
+      const c = byActor.get(p.actor_id) ?? { count: 0, types: [] };
+      c.count += Number(p.n);
+      c.types.push(p.type as EventType);
+      byActor.set(p.actor_id, c);
+    }
+    const refs = await this.actorRefs([...byActor.keys()]);
+    const counterparts = [...byActor.entries()]
+      .map(([actorId, c]) => ({ ...refs.get(actorId)!, count: c.count, types: c.types.sort() }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+    const quotes = await this.db
+      .selectFrom("quotes")
+      .selectAll()
+      .where("speaker", "=", id)
+      .orderBy("article_id")
+      .orderBy("position")
+      .limit(500)
+      .execute();
+    return {
+      ...refOfRow(row),
+      aliases: JSON.parse(row.aliases) as string[],
+      eventCount,
+      articleCount,
+      roles: JSON.parse(row.roles) as ActorDetail["roles"],
+      events: events.map((e) => JSON.parse(e.entry) as TimelineEntry),
+      counterparts,
+      quotes: quotes.map((q) => ({ start: q.start_offset, end: q.end_offset, text: q.text, articleId: q.article_id, via: q.via })),
+    };
+  }
+
+  /** Names for actor ids; ids no article describes get a name from the id. */
+  private async actorRefs(ids: string[]): Promise<Map<string, ActorRef>> {
+    const out = new Map(ids.map((id) => [id, fallbackActorRef(id)]));
+    if (!ids.length) return out;
+    const rows = await this.db.selectFrom("actors").selectAll().where("id", "in", ids).execute();
+    for (const r of rows) out.set(r.id, refOfRow(r));
+    return out;
+  }
+
+  export(format: ExportFormat): AsyncIterable<string> {
+    return exportCorpus(this.db, format, EVENT_CODES);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+}
+
+const SUMMARY_COLUMNS = [
+  "articles.id",
+  "articles.title",
+  "articles.source",
+  "articles.url",
+  "articles.language",
+  "articles.published_at",
+  "articles.ingested_at",
+  "articles.extractor_version",
+  "articles.event_count",
+] as const;
+
+function summaryOf(r: Omit<Selectable<ArticlesTable>, "text">): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    url: r.url,
+    language: r.language as ArticleSummary["language"],
+    publishedAt: r.published_at,
+    ingestedAt: r.ingested_at,
+    extractorVersion: r.extractor_version,
+    eventCount: Number(r.event_count),
+  };
+}
+
+function refOfRow(r: { id: string; name: string; kind: string; country: string | null }): ActorRef {
+  return { id: r.id, name: r.name, kind: r.kind as ActorRef["kind"], country: r.country };
+}
+
+function limitOf(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  return Math.min(200, Math.max(1, Math.trunc(Number(limit)) || DEFAULT_LIMIT));
+}
+
+async function countOf(q: { executeTakeFirst(): Promise<{ n: string | number | bigint } | undefined> }): Promise<number> {
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

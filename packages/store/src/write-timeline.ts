@@ -1,0 +1,206 @@
+import {
+  bestCluster,
+  buildEntry,
+  clusterReports,
+  entryIdOf,
+  indexOf,
+  parseDateValue,
+  type TimelineReport,
+} from "@parley/core/timeline";
+import type { Kysely } from "kysely";
+import { insertChunked } from "./write-article.js";
+import type { Database } from "./schema.js";
+
+/** Entries looked at for one report, newest first, when its date cannot narrow them down. */
+const MAX_CANDIDATES = 200;
+
+interface LoadedEntry {
+  id: string;
+  seq: number;
+  reports: TimelineReport[];
+  isNew: boolean;
+}
+
+/**
+ * Merges an article's reports into the stored timeline: each joins the entry
+ * it fits best (the pure rules of @parley/core/timeline) or opens a new one.
+ * Runs inside the ingest transaction, with writers serialised.
+ */
+export async function addReports(trx: Kysely<Database>, reports: readonly TimelineReport[]): Promise<void> {
+  const touched = new Map<string, LoadedEntry>();
+  const added: { entryId: string; report: TimelineReport }[] = [];
+  for (const report of reports) {
+    const candidates = await loadCandidates(trx, report, touched);
+    const best = bestCluster(candidates, report);
+    let entry: LoadedEntry;
+    if (best) {
+      entry = best;
+    } else {
+      entry = { id: await freshEntryId(trx, report, touched), seq: Number.MAX_SAFE_INTEGER, reports: [], isNew: true };
+    }
+    entry.reports.push(report);
+    touched.set(entry.id, entry);
+    added.push({ entryId: entry.id, report });
+  }
+  // Entries first: the report rows reference them.
+  for (const entry of touched.values()) await saveEntry(trx, entry.id, entry.reports, entry.isNew);
+  for (const { entryId, report } of added) {
+    const entry = touched.get(entryId)!;
+    await trx
+      .insertInto("timeline_reports")
+      .values({
+        article_id: report.articleId,
+        event_id: report.eventId,
+        entry_id: entryId,
+        position: entry.reports.indexOf(report),
+        report: JSON.stringify(report),
+      })
+      .execute();
+  }
+}
+
+/**
+ * Takes an article's reports out of the timeline. An entry left without
+ * reports disappears; the rest of an entry is merged again from scratch, since
+ * the report that was taken out may have been what held two accounts together:
+ * the first group keeps the entry's id, any other becomes an entry of its own.
+ */
+export async function removeArticleReports(trx: Kysely<Database>, articleId: string): Promise<void> {
+  const entryIds = [
+    ...new Set(
+      (await trx.selectFrom("timeline_reports").select("entry_id").where("article_id", "=", articleId).execute()).map(
+        (r) => r.entry_id,
+      ),
+    ),
+  ];
+  await trx.deleteFrom("timeline_reports").where("article_id", "=", articleId).execute();
+  for (const id of entryIds) {
+    const remaining = (
+      await trx.selectFrom("timeline_reports").select("report").where("entry_id", "=", id).orderBy("position").execute()
+    ).map((r) => JSON.parse(r.report) as TimelineReport);
+    if (!remaining.length) {
+      await trx.deleteFrom("timeline_entries").where("id", "=", id).execute();
+      continue;
+    }
+    const [keep, ...split] = clusterReports(remaining);
+    await saveEntry(trx, id, keep!.reports, false);
+    await renumber(trx, id, keep!.reports);
+    for (const cluster of split) {
+      const newId = await freshEntryId(trx, cluster.reports[0]!, new Map());
+      await saveEntry(trx, newId, cluster.reports, true);
+      await renumber(trx, newId, cluster.reports);
+    }
+  }
+}
+
+async function renumber(trx: Kysely<Database>, entryId: string, reports: TimelineReport[]): Promise<void> {
+  for (const [position, r] of reports.entries()) {
+    await trx
+      .updateTable("timeline_reports")
+      .set({ entry_id: entryId, position })
+      .where("article_id", "=", r.articleId)
+      .where("event_id", "=", r.eventId)
+      .execute();
+  }
+}
+
+/** Entries of the report's type that share a party with it, on a compatible day, with their reports. */
+async function loadCandidates(
+  trx: Kysely<Database>,
+  report: TimelineReport,
+  touched: Map<string, LoadedEntry>,
+): Promise<LoadedEntry[]> {
+  const ids = report.participants.map((p) => p.id);
+  const countries = [...new Set(report.participants.map((p) => p.country).filter((c): c is string => c !== null))];
+  let q = trx.selectFrom("timeline_entries").select(["id", "seq"]).where("type", "=", report.type);
+  if (ids.length) {
+    q = q.where("id", "in", (eb) =>
+      eb
+        .selectFrom("timeline_actors")
+        .select("entry_id")
+        .where((w) => w.or([w("actor_id", "in", ids), ...(countries.length ? [w("country", "in", countries)] : [])])),
+    );
+  }
+  const days = neighbourMonthDays(report.date?.value);
+  if (days) q = q.where((w) => w.or([w("month_day", "is", null), w("month_day", "in", days)]));
+  const rows = await q.orderBy("seq", "desc").limit(MAX_CANDIDATES).execute();
+
+  const missing = rows.filter((r) => !touched.has(r.id)).map((r) => r.id);
+  const loaded = new Map<string, TimelineReport[]>();
+  if (missing.length) {
+    const reportRows = await trx
+      .selectFrom("timeline_reports")
+      .select(["entry_id", "report"])
+      .where("entry_id", "in", missing)
+      .orderBy("entry_id")
+      .orderBy("position")
+      .execute();
+    for (const r of reportRows) {
+      const list = loaded.get(r.entry_id) ?? [];
+      list.push(JSON.parse(r.report) as TimelineReport);
+      loaded.set(r.entry_id, list);
+    }
+  }
+  const out = rows.map(
+    (r) => touched.get(r.id) ?? { id: r.id, seq: Number(r.seq), reports: loaded.get(r.id) ?? [], isNew: false },
+  );
+  // Entries opened by this article (not yet stored) cannot take a second report of it: canMerge says so.
+  // Older entries first, so that ties go to them.
+  return out.sort((a, b) => a.seq - b.seq);
+}
+
+/** `MM-DD` of the day and of the days either side, or null when the value names no day. */
+function neighbourMonthDays(value: string | null | undefined): string[] | null {
+  const p = parseDateValue(value);
+  if (!p || !p.month || !p.day) return null;
+  const t = Date.UTC(Number(p.year ?? 2000), Number(p.month) - 1, Number(p.day));
+  return [-1, 0, 1].map((d) => new Date(t + d * 86_400_000).toISOString().slice(5, 10));
+}
+
+async function freshEntryId(
+  trx: Kysely<Database>,
+  report: TimelineReport,
+  touched: Map<string, LoadedEntry>,
+): Promise<string> {
+  // The id of the report that opens an entry; a reingested article may find
+  // its old id still held by the entry it left, then count on.
+  for (let n = 0; ; n++) {
+    const id = entryIdOf(n === 0 ? report : { articleId: report.articleId, eventId: `${report.eventId}#${n}` });
+    if (touched.has(id)) continue;
+    const taken = await trx.selectFrom("timeline_entries").select("id").where("id", "=", id).executeTakeFirst();
+    if (!taken) return id;
+  }
+}
+
+async function saveEntry(trx: Kysely<Database>, id: string, reports: TimelineReport[], isNew: boolean): Promise<void> {
+  const entry = buildEntry(id, reports);
+  const index = indexOf(entry, reports);
+  const md = parseDateValue(entry.day ?? entry.date?.value);
+  const row = {
+    type: entry.type,
+    sort_key: index.sortKey,
+    day_from: index.dayFrom,
+    day_to: index.dayTo,
+    month_day: md && md.month && md.day ? `${md.month}-${md.day}` : null,
+    report_count: entry.reportCount,
+    entry: JSON.stringify(entry),
+    body: index.searchText,
+  };
+  if (isNew) {
+    await trx.insertInto("timeline_entries").values({ id, ...row }).execute();
+  } else {
+    await trx.updateTable("timeline_entries").set(row).where("id", "=", id).execute();
+    await trx.deleteFrom("timeline_actors").where("entry_id", "=", id).execute();
+    await trx.deleteFrom("timeline_issues").where("entry_id", "=", id).execute();
+  }
+  await insertChunked(
+    trx,
+    "timeline_actors",
+    entry.participants.map((p) => ({ entry_id: id, actor_id: p.id, country: p.country })),
+  );
+  await insertChunked(
+    trx,
+    "timeline_issues",
+    entry.issues.map((issue) => ({ entry_id: id, issue })),
+  );
+}
