@@ -21,7 +21,7 @@ const ISSUES = new Set(['prisoner_exchange', 'ceasefire', 'neutrality', 'electio
   'language_rights', 'recognition']);
 const KINDS = new Set(['person', 'state', 'organization', 'group', 'delegation']);
 const TIMEX_TYPES = new Set(['DATE', 'TIME', 'DURATION', 'SET']);
-const TIMEX_VALUE = /^(XXXX|\d{4})(-(\d{2}|XX|W\d{2}|Q\d|H\d|SU|SP|FA|WI))?(-(\d{2}|XX|WE))?(T(MO|AF|EV|NI|\d{2}(:\d{2})?))?$|^P(\d+(\.\d+)?[YMWDH]|T\d+(\.\d+)?[HMS]|X[YMWD]|TX[HM])+$|^(PRESENT|PAST|FUTURE)_REF$|^\d{3}X?$/;
+const TIMEX_VALUE = /^(XXXX|\d{4})(-(\d{2}|XX|W\d{2}|WXX|Q\d|H\d|SU|SP|FA|WI))?(-(\d{2}|XX|WE))?(T(MO|AF|EV|NI|\d{2}(:\d{2})?))?$|^P(\d+(\.\d+)?[YMWDH]|T\d+(\.\d+)?[HMS]|\d*DE|\d*CE|X[YMWD]|XDE|TX[HM])+$|^(PRESENT|PAST|FUTURE)_REF$|^\d{3}X?$/;
 
 let errors = 0;
 let warnings = 0;
