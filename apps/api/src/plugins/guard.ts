@@ -63,7 +63,9 @@ export const guard = fp<GuardOptions>(
       },
     });
     await app.register(cors, {
-      origin: options.corsOrigin ?? false,
+      // A list, not a bare string: @fastify/cors sends a string origin to every
+      // caller, a list only to callers that match it.
+      origin: typeof options.corsOrigin === "string" ? [options.corsOrigin] : (options.corsOrigin ?? false),
       methods: ["GET", "HEAD", "POST", "DELETE"],
       allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
       exposedHeaders: ["X-Request-Id", "Location", "Retry-After"],

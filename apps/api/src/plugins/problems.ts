@@ -98,6 +98,13 @@ export const problems = fp(
         }));
         return sendProblem(request, reply, "validation", 400, describe(errors), errors);
       }
+      // The store's refusal of a cursor it did not make (matched by name: the API
+      // must not reach into the store's modules).
+      if (error.name === "InvalidCursorError") {
+        return sendProblem(request, reply, "validation", 400, `querystring.cursor: ${error.message}`, [
+          { path: "querystring.cursor", message: error.message },
+        ]);
+      }
       switch (error.code) {
         case "FST_ERR_CTP_BODY_TOO_LARGE":
           return sendProblem(request, reply, "body-too-large", 413, `The body is larger than ${app.initialConfig.bodyLimit} bytes.`, [

@@ -42,7 +42,7 @@ export async function freshStore(engine: EngineName): Promise<TestStore> {
   }
   if (engine === "sqlite") {
     const dir = await mkdtemp(join(tmpdir(), "parley-api-"));
-    const url = join(dir, "parley.db");
+    const url = `sqlite:${join(dir, "parley.db")}`;
     const corpus = await open(url);
     return {
       engine,
