@@ -1,0 +1,42 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The monorepo root: the CLI runs from there, as `npm run eval` does. */
+export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+/** The launcher as shipped. */
+export const SHIPPED_BIN = fileURLToPath(new URL("../bin/parley.mjs", import.meta.url));
+/**
+ * The tests run a private build (a copy of the launcher beside its own dist),
+ * so that another build of apps/tui, which cleans dist/, cannot pull the CLI
+ * from under a running test.
+ */
+export const TEST_BUILD = fileURLToPath(new URL("../node_modules/.parley-test/", import.meta.url));
+export const BIN = join(TEST_BUILD, "bin", "parley.mjs");
+export const SEEDS = join(ROOT, "seeds");
+export const SEED = join(SEEDS, "000_d9bf279fc9ea0bf9.txt");
+export const GOLD = join(ROOT, "..", "shared", "eval", "gold");
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the built `parley` with arguments and optional standard input. */
+export function parley(args: string[], input?: string | Buffer, bin = BIN): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, input: input ?? "", encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh folder with the given files (string or bytes). */
+export function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/** Stack frames on stderr mean a user error escaped as a crash. */
+export const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
