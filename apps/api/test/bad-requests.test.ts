@@ -63,6 +63,16 @@ const BAD_REQUESTS: BadRequest[] = [
   { name: "text over 1,000,000 characters", request: article({ text: "a".repeat(1_000_001) }), status: 400, path: "body.text" },
   { name: "extract: missing text", request: { method: "POST", url: "/v1/extract", payload: { language: "de" } }, status: 400, path: "body.text" },
   { name: "extract: an unknown language", request: { method: "POST", url: "/v1/extract", payload: { text: SENTENCES.en, language: "xx" } }, status: 400, path: "body.language" },
+  // Strings that are not text: PostgreSQL cannot store U+0000, nothing can encode a lone surrogate.
+  { name: "U+0000 in the text", request: raw('{"text":"Treffen\\u0000in Istanbul"}'), status: 400, path: "body.text" },
+  { name: "U+0000 in the title", request: article({ text: SENTENCES.de, title: "Istanbul\u0000" }), status: 400, path: "body.title" },
+  { name: "a lone surrogate in the source", request: raw(`{"text":"x","source":"TASS \\ud800"}`), status: 400, path: "body.source" },
+  {
+    name: "batch: U+0000 in the third article's url",
+    request: raw(JSON.stringify({ articles: [{ text: "a" }, { text: "b" }, { text: "c", url: "https://example.org/\u0000" }] }), authJson, "/v1/articles:batch"),
+    status: 400,
+    path: "body.articles.2.url",
+  },
   // Batches: checked whole before anything is stored.
   { name: "batch: no articles", request: { method: "POST", url: "/v1/articles:batch", headers: AUTH, payload: { articles: [] } }, status: 400, path: "body.articles" },
   { name: "batch: articles not a list", request: { method: "POST", url: "/v1/articles:batch", headers: AUTH, payload: { articles: { text: "x" } } }, status: 400, path: "body.articles" },

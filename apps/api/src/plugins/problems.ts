@@ -33,6 +33,26 @@ function whyNotJson(text: string): string {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first string that is not storable text: U+0000 (PostgreSQL's text cannot
+ * hold it) or a lone surrogate (no encoding can). Refused for both engines alike.
+ */
+function unstorable(value: unknown, path: string): ProblemFieldError | null {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) return { path, message: "contains the character U+0000, which is not text" };
+    if (LONE_SURROGATE.test(value)) return { path, message: "contains a lone UTF-16 surrogate, which is not text" };
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const bad = unstorable(item, `${path}.${key}`);
+    if (bad !== null) return bad;
+  }
+  return null;
+}
+
 /** `body.articles.0.text` from the validation context and the issue's path. */
 function fieldPath(context: string | undefined, instancePath: string): string {
   const parts = instancePath.split("/").filter((p) => p !== "");
@@ -76,6 +96,11 @@ export const problems = fp(
           done(new ProblemError("malformed-json", 400, `The body is not valid JSON: ${whyNotJson(text)}`, [
             { path: "body", message: whyNotJson(text) },
           ]), undefined);
+          return;
+        }
+        const bad = err === null ? unstorable(value, "body") : null;
+        if (bad !== null) {
+          done(new ProblemError("validation", 400, `${bad.path}: ${bad.message}`, [bad]), undefined);
           return;
         }
         done(err, value);
