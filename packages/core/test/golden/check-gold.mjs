@@ -85,6 +85,9 @@ for (const gf of goldFiles) {
     if (!has(t.text)) err(gf, `timex text not found: ${JSON.stringify(t.text)}`);
     if (seenTimex.has(t.text)) warn(gf, `timex listed twice: ${t.text}`);
     seenTimex.add(t.text);
+    const esc = t.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const occ = (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu')) ?? []).length;
+    if (occ > 1) warn(gf, `timex text occurs ${occ} times (ambiguous span): ${t.text}`);
     if (!TIMEX_TYPES.has(t.type)) err(gf, `timex ${t.text}: bad type ${t.type}`);
     for (const v of [t.value, ...(t.acceptValues ?? [])]) {
       if (v !== null && v !== undefined && !TIMEX_VALUE.test(v)) err(gf, `timex ${t.text}: odd value ${v}`);
@@ -128,6 +131,7 @@ for (const gf of goldFiles) {
   }
   for (const q of g.quotes ?? []) {
     if (!has(q.text)) err(gf, `quote not found: ${JSON.stringify(q.text)}`);
+    else if (text.indexOf(q.text, text.indexOf(q.text) + 1) >= 0) warn(gf, `quote text occurs more than once: ${q.text}`);
     if (q.speaker && !actorKeys.has(q.speaker)) err(gf, `quote speaker unknown: ${q.speaker}`);
     if (q.via && !actorKeys.has(q.via)) err(gf, `quote via unknown: ${q.via}`);
   }
