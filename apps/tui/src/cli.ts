@@ -13,6 +13,11 @@ interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "extract", summary: "extract events, actors, dates and quotes from articles as JSON", load: async () => (await import("./commands/extract.js")).extractCommand },
   { name: "eval", summary: "score the extractor against gold files", load: async () => (await import("./commands/eval.js")).evalCommand },
+  { name: "ingest", summary: "store articles from files and folders, with progress and a report", load: async () => (await import("./commands/ingest.js")).ingestCommand },
+  { name: "timeline", summary: "print the merged timeline (filters; table, json, ndjson or csv)", load: async () => (await import("./commands/timeline.js")).timelineCommand },
+  { name: "export", summary: "export the timeline and extractions (json, ndjson, csv, plover)", load: async () => (await import("./commands/export.js")).exportCommand },
+  { name: "serve", summary: "start the HTTP API on the store", load: async () => (await import("./commands/serve.js")).serveCommand },
+  { name: "ui", summary: "the terminal UI (what `parley` with no arguments starts)", load: async () => (await import("./commands/ui.js")).uiCommand },
 ];
 
 const help = (): string =>
@@ -32,6 +37,8 @@ const help = (): string =>
 
 /** Runs `parley` with the arguments after the program name; resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // No arguments, or only options such as --db: the terminal UI.
+  if (argv.length === 0 || (argv[0]!.startsWith("--") && !["--help", "--version"].includes(argv[0]!))) return main(["ui", ...argv], io);
   const [first, ...rest] = argv;
   if (first === undefined || first === "--help" || first === "-h" || first === "help") {
     if (first === "help" && rest[0]) return main([rest[0], "--help"], io);

@@ -1,0 +1,56 @@
+import { EXIT, openSource, SOURCE_ARGS, SOURCE_HELP } from "../data/open-source.js";
+import { SourceError } from "../data/source.js";
+import { TABS, type Tab } from "../ui/hooks/use-ui.js";
+import { parseCommandArgs, UserError, type Command } from "./shared.js";
+
+const usage = `Usage: parley [ui] [options]
+
+The terminal UI: the timeline with filters and each event's reports, the
+actors, the articles with a reader that marks what was found in the text, and
+ingest of files and folders. Press ? inside for the keys, q to quit.
+NO_COLOR=1 marks with brackets and inverse text instead of colours.
+
+Options:
+  --view ${TABS.join("|")}   the view to start in (default: timeline)
+${SOURCE_HELP}
+  -h, --help              this help
+
+Exit codes: 0 quit with q, 2 bad options, 3 the store or the API cannot be reached.`;
+
+/** `parley` / `parley ui`: the Ink UI on the embedded store or a remote API. */
+export const uiCommand: Command = {
+  name: "ui",
+  summary: "the terminal UI (what plain `parley` starts)",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs("ui", args, {
+      view: { type: "string" },
+      ...SOURCE_ARGS,
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.out(`${usage}\n`);
+      return EXIT.ok;
+    }
+    if (positionals.length > 0) throw new UserError(`unexpected argument ${JSON.stringify(positionals[0])} (see 'parley ui --help')`);
+    const view = (values.view ?? "timeline") as Tab;
+    if (!TABS.includes(view)) throw new UserError(`--view ${JSON.stringify(values.view)}: expected one of ${TABS.join(", ")}`);
+    let source;
+    try {
+      source = await openSource(values);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      io.err(`parley: ${error.message}\n`);
+      return EXIT.unavailable;
+    }
+    const [{ render }, React, { App }] = await Promise.all([import("ink"), import("react"), import("../app.js")]);
+    if (!process.stdin.isTTY) io.err("parley: standard input is not a terminal: the UI shows, but keys are off (scripts: see parley --help)\n");
+    try {
+      const instance = render(React.createElement(App, { source, initialView: view }), { exitOnCtrlC: true });
+      await instance.waitUntilExit();
+      return EXIT.ok;
+    } finally {
+      await source.close();
+    }
+  },
+};

@@ -1,0 +1,199 @@
+import React, { useEffect, useState } from "react";
+import { Box, Text, useInput } from "ink";
+import type { TimelineEntry, TimelineFilter } from "@parley/core/model";
+import { ScrollList } from "../components/scroll-list.js";
+import { TextPrompt } from "../components/text-prompt.js";
+import { parseEventType, parseIssue } from "../filters.js";
+import { fit, formatParticipants, formatTime, formatType } from "../format-entry.js";
+import { useAsync } from "../hooks/use-async.js";
+import { useUi } from "../hooks/use-ui.js";
+import { moveSelection } from "../list-keys.js";
+
+type PromptKind = "actor" | "type" | "issue" | "q";
+const PROMPT_LABEL: Record<PromptKind, string> = { actor: "Actor:", type: "Type:", issue: "Issue:", q: "Search:" };
+
+interface Filter extends TimelineFilter {
+  /** The actor's name, to show instead of its id. */
+  actorName?: string;
+}
+
+/** Columns of a timeline row for a given width. */
+function columns(width: number) {
+  const date = 16;
+  const type = 18;
+  const rest = Math.max(10, width - date - type - 2);
+  const place = Math.min(18, Math.floor(rest * 0.35));
+  return { date, type, participants: rest - place, place };
+}
+
+function Row({ entry, selected, width, noColor }: { entry: TimelineEntry; selected: boolean; width: number; noColor: boolean }) {
+  const c = columns(width);
+  const text =
+    (selected ? "›" : " ") +
+    fit(formatTime(entry.date) || "—", c.date - 1) +
+    fit(formatType(entry.type) + (entry.reportCount > 1 ? ` ×${entry.reportCount}` : ""), c.type) +
+    fit(formatParticipants(entry), c.participants) +
+    fit(entry.place?.name ?? "", c.place);
+  return (
+    <Text inverse={selected} wrap="truncate">
+      {text}
+    </Text>
+  );
+}
+
+function Preview({ entry, width }: { entry: TimelineEntry; width: number }) {
+  const first = entry.reports[0];
+  return (
+    <Box flexDirection="column" width={width} paddingLeft={1} borderStyle="single" borderTop={false} borderRight={false} borderBottom={false}>
+      <Text bold wrap="truncate">
+        {formatType(entry.type)} · {formatTime(entry.date) || "date unknown"}
+      </Text>
+      <Text wrap="truncate">Place: {entry.place?.name ?? "—"}</Text>
+      <Text wrap="wrap">With: {entry.participants.map((p) => p.name).join(", ") || "—"}</Text>
+      {entry.issues.length > 0 && <Text wrap="truncate">Issues: {entry.issues.join(", ")}</Text>}
+      <Text wrap="truncate">
+        {entry.reportCount} report{entry.reportCount === 1 ? "" : "s"} · {entry.modality}
+      </Text>
+      {first?.evidence[0] && (
+        <Text dimColor wrap="wrap">
+          “{first.evidence[0].text.slice(0, 240)}”
+        </Text>
+      )}
+      <Text dimColor>Enter: reports, sources, quotes</Text>
+    </Box>
+  );
+}
+
+/** The merged timeline: a scrollable list with filters and a preview of the selected event. */
+export function TimelineView({ active, width, height }: { active: boolean; width: number; height: number }) {
+  const ui = useUi();
+  const [filter, setFilter] = useState<Filter>({});
+  const [selected, setSelected] = useState(0);
+  const [prompt, setPrompt] = useState<PromptKind | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [more, setMore] = useState<{ items: TimelineEntry[]; cursor: string | null }>({ items: [], cursor: null });
+  const { actorName, ...query } = filter;
+  const page = useAsync(() => ui.source.timeline({ ...query, limit: 200 }), [JSON.stringify(query), ui.dataVersion]);
+  const items = page.data ? [...page.data.items, ...more.items] : [];
+  const cursor = more.cursor ?? page.data?.nextCursor ?? null;
+
+  useEffect(() => {
+    setMore({ items: [], cursor: null });
+    setSelected(0);
+  }, [page.data]);
+
+  // Fetch the next page when the selection nears the end.
+  useEffect(() => {
+    if (!cursor || selected < items.length - 5) return;
+    let live = true;
+    ui.source.timeline({ ...query, limit: 200, cursor }).then(
+      (p) => live && setMore((m) => ({ items: [...m.items, ...p.items], cursor: p.nextCursor ?? "" })),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, cursor]);
+
+  useEffect(() => ui.setCapturing(prompt !== null), [prompt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const listHeight = Math.max(3, height - 2);
+  useInput(
+    (input, key) => {
+      const next = moveSelection(input, key, selected, items.length, listHeight - 2);
+      if (next !== null) return setSelected(next);
+      const entry = items[selected];
+      if (key.return && entry) return ui.open({ view: "event", id: entry.id });
+      if (input === "a") return setPrompt("actor");
+      if (input === "t") return setPrompt("type");
+      if (input === "i") return setPrompt("issue");
+      if (input === "/") return setPrompt("q");
+      if (input === "c") {
+        setMessage(null);
+        return setFilter({});
+      }
+    },
+    { isActive: ui.inputEnabled && active && prompt === null },
+  );
+
+  async function apply(kind: PromptKind, raw: string) {
+    setPrompt(null);
+    setMessage(null);
+    const value = raw.trim();
+    if (kind === "q") return setFilter((f) => ({ ...f, q: value || undefined }));
+    if (value === "") return setFilter((f) => ({ ...f, [kind]: undefined, ...(kind === "actor" ? { actorName: undefined } : {}) }));
+    if (kind === "type" || kind === "issue") {
+      const parsed = kind === "type" ? parseEventType(value) : parseIssue(value);
+      if (typeof parsed === "object") return setMessage(parsed.error);
+      return setFilter((f) => ({ ...f, [kind]: parsed }));
+    }
+    // An actor by name or alias: the corpus knows its canonical id.
+    try {
+      const found = await ui.source.listActors({ q: value, limit: 5 });
+      const hit = found.items.find((a) => a.id === value) ?? found.items[0];
+      if (!hit) return setMessage(`no actor matches "${value}"`);
+      setFilter((f) => ({ ...f, actor: hit.id, actorName: hit.name }));
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const chips = [
+    filter.actor && `actor: ${actorName ?? filter.actor}`,
+    filter.type && `type: ${formatType(filter.type)}`,
+    filter.issue && `issue: ${filter.issue}`,
+    filter.q && `text: “${filter.q}”`,
+  ].filter(Boolean);
+  const previewWidth = width >= 100 ? Math.min(48, Math.floor(width * 0.38)) : 0;
+  const listWidth = width - previewWidth;
+  const c = columns(listWidth);
+  const entry = items[selected];
+
+  return (
+    <Box flexDirection="column" height={height}>
+      {prompt ? (
+        <TextPrompt
+          key={prompt}
+          label={PROMPT_LABEL[prompt]}
+          initial={prompt === "q" ? (filter.q ?? "") : ""}
+          active={ui.inputEnabled && active}
+          onSubmit={(v) => void apply(prompt, v)}
+          onCancel={() => setPrompt(null)}
+        />
+      ) : message ? (
+        <Text color={ui.noColor ? undefined : "red"} wrap="truncate">
+          {message}
+        </Text>
+      ) : (
+        <Text wrap="truncate">
+          <Text bold>Timeline</Text>
+          {chips.length > 0 ? `  filtered by ${chips.join(" · ")}  (c clears)` : "  all events"}
+        </Text>
+      )}
+      <Text dimColor wrap="truncate">
+        {" " + fit("Date", c.date - 1) + fit("Type", c.type) + fit("Participants", c.participants) + fit("Place", c.place)}
+      </Text>
+      <Box>
+        <Box width={listWidth} flexDirection="column">
+          {page.status === "loading" ? (
+            <Text dimColor>Loading…</Text>
+          ) : page.status === "error" ? (
+            <Text color={ui.noColor ? undefined : "red"}>Error: {page.error.message}</Text>
+          ) : (
+            <ScrollList
+              items={items}
+              selected={selected}
+              height={listHeight}
+              width={listWidth}
+              rowKey={(e) => e.id}
+              empty={chips.length > 0 ? "No event matches these filters (c clears them)." : "No events yet: ingest articles with 4."}
+              renderRow={(e, sel, w) => <Row entry={e} selected={sel} width={w} noColor={ui.noColor} />}
+            />
+          )}
+        </Box>
+        {previewWidth > 0 && entry && <Preview entry={entry} width={previewWidth} />}
+      </Box>
+    </Box>
+  );
+}
