@@ -84,12 +84,31 @@ export function buildNetwork(entries: readonly TimelineEntry[], maxNodes = 40, s
       disp[j]!.x += (dx / d) * f;
       disp[j]!.y += (dy / d) * f;
     }
+    // Gravity: keeps groups that share no edge from drifting to the corners.
+    for (let i = 0; i < n; i++) {
+      disp[i]!.x -= (pos[i]!.x - width / 2) * 0.05 * (k / 50);
+      disp[i]!.y -= (pos[i]!.y - height / 2) * 0.05 * (k / 50);
+    }
     for (let i = 0; i < n; i++) {
       const d = Math.max(1, Math.hypot(disp[i]!.x, disp[i]!.y));
       pos[i]!.x = Math.min(width - 60, Math.max(60, pos[i]!.x + (disp[i]!.x / d) * Math.min(d, temp)));
       pos[i]!.y = Math.min(height - 30, Math.max(30, pos[i]!.y + (disp[i]!.y / d) * Math.min(d, temp)));
     }
   }
+  fitInto(pos, width, height);
   const nodes: NetworkNode[] = kept.map((id, i) => ({ ...refs.get(id)!, weight: weight.get(id) ?? 0, x: pos[i]!.x, y: pos[i]!.y }));
   return { nodes, edges: keptEdges, width, height };
+}
+
+/** Scales the layout to fill the drawing, with room for the labels above the nodes. */
+function fitInto(pos: { x: number; y: number }[], width: number, height: number): void {
+  if (pos.length < 2) return;
+  const xs = pos.map((p) => p.x);
+  const ys = pos.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [mx, top, bottom] = [90, 50, 25];
+  for (const p of pos) {
+    p.x = x1 > x0 ? mx + ((p.x - x0) / (x1 - x0)) * (width - 2 * mx) : width / 2;
+    p.y = y1 > y0 ? top + ((p.y - y0) / (y1 - y0)) * (height - top - bottom) : height / 2;
+  }
 }

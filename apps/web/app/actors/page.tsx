@@ -18,7 +18,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
   const cursor = param(sp, "cursor");
   const corpus = await getCorpus();
   const [actors, entries] = await Promise.all([corpus.listActors({ q, cursor, limit: 200 }), networkEntries()]);
-  const network = buildNetwork(entries);
+  const network = buildNetwork(entries, 40, { width: 900, height: 520 });
 
   return (
     <>
