@@ -42,13 +42,21 @@ export function processIo(): Io {
   };
 }
 
+/** What {@link parseCommandArgs} returns: typed `values` and the `positionals`. */
+export type ParsedArgs<T extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+>;
+
+/** The option table of a command, as `node:util` parseArgs takes it. */
+export type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+
 /**
  * Parses a command's arguments strictly (unknown options are errors) and
  * turns Node's parse errors into {@link UserError}s that name the command.
  */
-export function parseCommandArgs<T extends ParseArgsConfig["options"]>(command: string, args: string[], options: T) {
+export function parseCommandArgs<T extends OptionsConfig>(command: string, args: string[], options: T): ParsedArgs<T> {
   try {
-    return parseArgs({ args, options: options as NonNullable<T>, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     const e = error as { code?: string; message?: string };
     const hint = `see 'parley ${command} --help'`;
