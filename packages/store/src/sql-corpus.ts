@@ -368,6 +368,48 @@ export class SqlCorpus implements Corpus {
     return exportCorpus(this.db, format, EVENT_CODES);
   }
 
+  /**
+   * Checks that the store is whole: every article has its extraction and its
+   * events, every event is in the timeline once, every entry has the reports it
+   * counts. Returns what is wrong (empty when nothing is). For tests and for
+   * an operator after a crash.
+   */
+  async checkIntegrity(): Promise<string[]> {
+    const problems: string[] = [];
+    const count = async (label: string, query: string) => {
+      const { rows } = await sql.raw<{ n: string | number }>(`select count(*) as n from (${query}) as x`).execute(this.db);
+      const n = Number(rows[0]?.n ?? 0);
+      if (n) problems.push(`${n} ${label}`);
+    };
+    await count("articles without an extraction", `select a.id from articles a left join extractions x on x.article_id = a.id where x.article_id is null`);
+    await count(
+      "articles whose event count differs from their event rows",
+      `select a.id from articles a where a.event_count <> (select count(*) from events e where e.article_id = a.id)`,
+    );
+    await count(
+      "article events missing from the timeline",
+      `select e.event_id from events e left join timeline_reports r on r.article_id = e.article_id and r.event_id = e.event_id where r.article_id is null`,
+    );
+    await count(
+      "timeline reports of no article event",
+      `select r.event_id from timeline_reports r left join events e on r.article_id = e.article_id and r.event_id = e.event_id where e.article_id is null`,
+    );
+    await count(
+      "timeline entries whose report count is wrong",
+      `select t.id from timeline_entries t where t.report_count <> (select count(*) from timeline_reports r where r.entry_id = t.id)`,
+    );
+    await count("timeline entries without reports", `select t.id from timeline_entries t where t.report_count = 0`);
+    await count(
+      "actors no article mentions",
+      `select a.id from actors a where not exists (select 1 from article_actors x where x.actor_id = a.id)`,
+    );
+    await count(
+      "timeline entries in one article twice",
+      `select entry_id from timeline_reports group by entry_id, article_id having count(*) > 1`,
+    );
+    return problems;
+  }
+
   async ping(): Promise<boolean> {
     try {
       await sql`select 1`.execute(this.db);

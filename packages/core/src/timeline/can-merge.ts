@@ -22,7 +22,8 @@ export const UNDATED_WINDOW_DAYS = 7;
  * - the places are compatible: equal or one unknown. Two places of the same
  *   country (Istanbul, the Çırağan Palace) fit only on the same known day with
  *   a shared actor;
- * - two undated accounts must be published within a week of each other.
+ * - two undated accounts must be published within a week of each other;
+ * - when both name issues (what was agreed, proposed, published), they share one.
  */
 export function canMerge(entryReports: readonly TimelineReport[], report: TimelineReport): number | null {
   const first = entryReports[0];
@@ -35,6 +36,8 @@ export function canMerge(entryReports: readonly TimelineReport[], report: Timeli
   const sharedCountries = new Set(report.participants.map((p) => p.country).filter((c) => isString(c) && countries.has(c))).size;
   const issues = new Set(entryReports.flatMap((r) => r.issues));
   const sharedIssues = report.issues.filter((i) => issues.has(i)).length;
+  // Accounts that both name what the event was about, and name different things, tell of different events.
+  if (issues.size > 0 && report.issues.length > 0 && sharedIssues === 0) return null;
 
   const date = primaryValue(entryReports.map((r) => r.date?.value ?? null));
   const place = primaryPlace(entryReports);
