@@ -31,18 +31,25 @@ export function formatScores(title: string, s: Scores): string {
   return lines.join("\n");
 }
 
+const SINGULAR = { actors: "actor", events: "event", timexes: "timex", quotes: "quote" } as const;
+const clip = (s: string, n = 160): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 /** What was missed, what is wrong and what was found in excess, for a developer. */
 export function formatDetails(score: ArticleScore): string {
   const out: string[] = [];
   const { missed, falsePositives, wrong } = score.details;
   for (const cat of ["actors", "events", "timexes", "quotes"] as const) {
-    for (const m of missed[cat]) out.push(`  missed ${cat.slice(0, -1)} ${m.key}: ${m.text}`);
+    const one = SINGULAR[cat];
+    for (const m of missed[cat]) {
+      out.push(`  missed ${one} ${m.key === m.text ? JSON.stringify(m.text) : `${m.key}: ${clip(m.text)}`}`);
+      if (m.context) out.push(`      in: ${clip(m.context)}`);
+    }
     for (const f of falsePositives[cat]) {
       const of = f.of === undefined ? "" : ` of ${f.of}`;
-      out.push(`  false ${cat.slice(0, -1)} (${f.reason}${of}) ${f.id}: ${f.text}`);
+      out.push(`  false ${one} (${f.reason}${of}) ${f.id}: ${clip(f.text)}`);
     }
   }
-  for (const w of wrong) out.push(`  wrong ${w.field} of ${w.key}: gold ${w.gold}, extracted ${w.extracted ?? "null"}`);
+  for (const w of wrong) out.push(`  wrong ${w.field} of ${clip(w.key, 60)}: gold ${w.gold}, extracted ${w.extracted ?? "null"}`);
   for (const w of score.warnings) out.push(`  gold warning: ${w}`);
   return out.length === 0 ? "  nothing missed, nothing wrong" : out.join("\n");
 }

@@ -59,6 +59,8 @@ export interface Scores {
 export interface Missed {
   key: string;
   text: string;
+  /** For events: the sentence of the first anchor. */
+  context?: string;
 }
 
 /** An extracted item that counts as a false positive, and why. */
@@ -331,7 +333,8 @@ function scoreEvents(
   gold.events.forEach((g, j) => {
     if (!required[j] || taken.has(j)) return;
     fn++;
-    details.missed.events.push({ key: g.key, text: `${g.type}: ${g.sentences[0] ?? ""}` });
+    const context = regions[j]![0]?.text;
+    details.missed.events.push({ key: g.key, text: `${g.type}: ${g.sentences[0] ?? ""}`, ...(context ? { context } : {}) });
   });
 
   return {
