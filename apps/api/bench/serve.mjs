@@ -1,0 +1,34 @@
+// The servers under test, in their own process so that autocannon does not
+// share their event loop: a bare Fastify route and the Parley API on SQLite.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Fastify from "fastify";
+import { openCorpus } from "@parley/store";
+import { buildApp } from "../dist/index.js";
+
+const seeds = new URL("../../../seeds/", import.meta.url);
+const dir = mkdtempSync(join(tmpdir(), "parley-api-bench-"));
+const corpus = await openCorpus(`sqlite:${join(dir, "bench.db")}`);
+const text = readFileSync(new URL("000_d9bf279fc9ea0bf9.txt", seeds), "utf8");
+const meta = JSON.parse(readFileSync(new URL("000_d9bf279fc9ea0bf9.meta.json", seeds), "utf8"));
+await corpus.ingest({ ...meta, text });
+
+const bare = Fastify({ logger: false });
+bare.get("/bare", async () => ({ hello: "world", ok: true }));
+bare.post("/bare", async (request) => ({ received: typeof request.body === "object" }));
+await bare.listen({ host: "127.0.0.1", port: 0 });
+
+const api = await buildApp({ corpus, rateLimit: false, logger: false });
+await api.listen({ host: "127.0.0.1", port: 0 });
+
+process.stdout.write(`${JSON.stringify({ bare: bare.server.address().port, api: api.server.address().port })}\n`);
+
+const stop = async () => {
+  await Promise.allSettled([bare.close(), api.close()]);
+  await corpus.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
