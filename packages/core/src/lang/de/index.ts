@@ -1,0 +1,45 @@
+import {
+  AbbreviationsFileSchema,
+  CuesFileSchema,
+  IssuesFileSchema,
+  ReportingFileSchema,
+  StopwordsFileSchema,
+  TemporalFileSchema,
+  TitlesFileSchema,
+  TriggersFileSchema,
+  type LanguagePack,
+} from "../language-pack.js";
+import { DemonymsFileSchema } from "../demonyms-schema.js";
+import abbreviations from "./abbreviations.json";
+import cues from "./cues.json";
+import demonyms from "./demonyms.json";
+import issues from "./issues.json";
+import reporting from "./reporting-verbs.json";
+import stopwords from "./stopwords.json";
+import temporal from "./temporal.json";
+import titles from "./titles.json";
+import triggers from "./triggers.json";
+
+/** German: the data files of this folder, checked, plus German inflection of names. */
+export function germanPack(): LanguagePack {
+  return {
+    code: "de",
+    triggers: TriggersFileSchema.parse(triggers),
+    issues: IssuesFileSchema.parse(issues),
+    reporting: ReportingFileSchema.parse(reporting),
+    temporal: TemporalFileSchema.parse(temporal),
+    cues: CuesFileSchema.parse(cues),
+    titles: TitlesFileSchema.parse(titles),
+    abbreviations: AbbreviationsFileSchema.parse(abbreviations),
+    stopwords: StopwordsFileSchema.parse(stopwords),
+    demonyms: DemonymsFileSchema.parse(demonyms),
+    adjectiveEndings: ["", "e", "en", "er", "es", "em"],
+    // Genitive of names: "Medinskijs", "Deutschlands"; names ending in s, x, z take an apostrophe.
+    nameBases(token) {
+      const bases: string[] = [];
+      if (/[^sxzß]s$/u.test(token) && token.length > 3) bases.push(token.slice(0, -1));
+      if (/['’]s?$/u.test(token)) bases.push(token.replace(/['’]s?$/u, ""));
+      return bases;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import {
+  AbbreviationsFileSchema,
+  CuesFileSchema,
+  IssuesFileSchema,
+  ReportingFileSchema,
+  StopwordsFileSchema,
+  TemporalFileSchema,
+  TitlesFileSchema,
+  TriggersFileSchema,
+  type LanguagePack,
+} from "../language-pack.js";
+import { DemonymsFileSchema } from "../demonyms-schema.js";
+import abbreviations from "./abbreviations.json";
+import cues from "./cues.json";
+import demonyms from "./demonyms.json";
+import issues from "./issues.json";
+import reporting from "./reporting-verbs.json";
+import stopwords from "./stopwords.json";
+import temporal from "./temporal.json";
+import titles from "./titles.json";
+import triggers from "./triggers.json";
+
+/** English: the data files of this folder, checked, plus the possessive of names. */
+export function englishPack(): LanguagePack {
+  return {
+    code: "en",
+    triggers: TriggersFileSchema.parse(triggers),
+    issues: IssuesFileSchema.parse(issues),
+    reporting: ReportingFileSchema.parse(reporting),
+    temporal: TemporalFileSchema.parse(temporal),
+    cues: CuesFileSchema.parse(cues),
+    titles: TitlesFileSchema.parse(titles),
+    abbreviations: AbbreviationsFileSchema.parse(abbreviations),
+    stopwords: StopwordsFileSchema.parse(stopwords),
+    demonyms: DemonymsFileSchema.parse(demonyms),
+    adjectiveEndings: [""],
+    // Possessives: "Putin's", "Putin’s", "the Emirates'".
+    nameBases(token) {
+      if (/['’]s$/u.test(token)) return [token.slice(0, -2)];
+      if (/s['’]$/u.test(token)) return [token.slice(0, -1)];
+      return [];
+    },
+  };
+}

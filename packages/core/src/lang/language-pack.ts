@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { EventTypeSchema, IssueSchema } from "../model/diplomatic-event.js";
+import { TimexModSchema } from "../model/time-expression.js";
+import { DemonymsFileSchema } from "./demonyms-schema.js";
+
+const words = z.array(z.string().min(1));
+
+/**
+ * An event trigger. `forms` are surface forms (any case); `head: true` lets a
+ * German compound end in the form ("Friedensverhandlungen" ends in
+ * "verhandlungen"). `pos` tells nouns (which take determiners) from verbs.
+ * `weak` triggers only continue an event already introduced ("Ideen" after a
+ * memorandum); `issue` makes the trigger an issue of an agreement or proposal
+ * in the same sentence instead of an event of its own.
+ */
+export const TriggerSchema = z.object({
+  type: EventTypeSchema,
+  pos: z.enum(["noun", "verb"]),
+  forms: words,
+  head: z.boolean().optional(),
+  weak: z.boolean().optional(),
+  issue: IssueSchema.optional(),
+  /** The event needs one of these words within its sentence (support verbs, document nouns). */
+  requires: words.optional(),
+  /** The trigger is not an event when one of these words is in its sentence. */
+  excludes: words.optional(),
+  /** Separable verb particle that must close the clause ("tauschten … aus"). */
+  particle: z.string().optional(),
+  modality: z.enum(["asserted", "planned", "proposed"]).optional(),
+});
+export type Trigger = z.infer<typeof TriggerSchema>;
+export const TriggersFileSchema = z.array(TriggerSchema);
+
+/** Words that signal an issue of an agreement or proposal. */
+export const IssuesFileSchema = z.array(
+  z.object({ issue: IssueSchema, forms: words, head: z.boolean().optional() }),
+);
+
+/** Reporting verbs and attribution cues. */
+export const ReportingFileSchema = z.object({
+  /** Verbs of saying: "sagte", "betonte", "said". */
+  verbs: words,
+  /** Cues before the source: "laut", "according to", "citing". */
+  before: words,
+  /** Cues after the source: "zufolge". */
+  after: words,
+  /** Cues linking an outlet to the speaker it cites: "berief sich auf", "citing". */
+  citing: words,
+  /** Words that introduce speech by a colon, or speech nouns ("Aussagen", "statement"). */
+  speechNouns: words,
+  /** Nouns of media and agencies: "Medien", "Nachrichtenagentur", "media". */
+  mediaNouns: words,
+});
+
+/** Time vocabulary. Values are TIMEX3 fragments. */
+export const TemporalFileSchema = z.object({
+  months: z.record(z.string(), z.number().int().min(1).max(12)),
+  weekdays: z.record(z.string(), z.number().int().min(1).max(7)),
+  /** Parts of day: "Abend" → "EV". */
+  dayParts: z.record(z.string(), z.enum(["MO", "MI", "AF", "EV", "NI", "DT"])),
+  /** Parts of months and years: "Anfang" → START. */
+  monthParts: z.record(z.string(), TimexModSchema),
+  /** Number words: "zwei" → 2, "anderthalb" → 1.5. */
+  numbers: z.record(z.string(), z.number().positive()),
+  /** Duration units: "Stunden" → "H" (time) or "D", "W", "M", "Y". */
+  units: z.record(z.string(), z.enum(["MIN", "H", "D", "W", "M", "Y"])),
+  /** Compound adjective suffixes that carry a unit: "stündig" → "H". */
+  unitSuffixes: z.record(z.string(), z.enum(["MIN", "H", "D", "W", "M", "Y"])),
+  /** Modifiers before a number: "mehr als" → MORE_THAN. */
+  modifiers: z.record(z.string(), TimexModSchema),
+  /** Days relative to the publication date: "gestern" → -1. */
+  relativeDays: z.record(z.string(), z.number().int()),
+  /** Days relative to the event the text speaks of: "am Vortag" → -1. */
+  eventRelativeDays: z.record(z.string(), z.number().int()),
+  /** Weeks, months or years relative to publication: "letzte Woche" → {unit: W, offset: -1}. */
+  relativePeriods: z.record(z.string(), z.object({ unit: z.enum(["W", "M", "Y"]), offset: z.number().int() })),
+  /** "vor" of "vor zwei Tagen" or "ago" of "two days ago": a number and unit counted back. */
+  agoBefore: words,
+  agoAfter: words,
+  /** Vague references: "derzeit" → PRESENT_REF, "seit langem" → null (detected only). */
+  vague: z.record(z.string(), z.object({ type: z.enum(["DATE", "DURATION"]), value: z.string().nullable() })),
+  /** Words before a date that belong to it: "am". */
+  introducers: words,
+  /** Words before a year or date meaning "since": "seit", "since". */
+  since: words,
+  /** Words before a bare year that make it a date: "im Jahr", "in". */
+  yearIntroducers: words,
+  /** Ordinal suffixes after a day number: "st", "nd", "rd", "th". */
+  ordinalSuffixes: words,
+  /** Links between a part of day and a date: "des" of "Am Abend des 2. Juni", "of". */
+  dayPartLinks: words,
+  /** Clock-time introducers and suffixes: "um" … "Uhr", "at" … "p.m.". */
+  clockBefore: words,
+  clockAfter: words,
+});
+
+/** Cues that decide whether a sentence states an event. */
+export const CuesFileSchema = z.object({
+  /** Negation within a clause: "kein", "nicht", "no", "not", "failed to". */
+  negation: words,
+  /** Goals, hypotheticals, opinions: "Ziel", "entscheidend", "would". Matched as compound heads. */
+  nonFactual: words,
+  /** Generic statements: "seit langem", "oft", "usually". */
+  generic: words,
+  /** Future and plans: "soll", "wird", "will", "plan to". */
+  planned: words,
+  /** Indefinite determiners: "ein", "a". */
+  indefinite: words,
+  /** Definite and demonstrative determiners: "der", "dieses", "the", "this". */
+  definite: words,
+  /** Demonstratives only: they always refer back ("dieses Treffen"). */
+  demonstrative: words,
+  /** Prepositions that make a following city a place: "in", "nach". */
+  locative: words,
+  /** Prepositions before a noun trigger that mark it as background, not the sentence's event: "vor", "nach". */
+  background: words,
+  /** Words that tell a new, separate event: "zuvor", "erneut", "another". */
+  separate: words,
+  /** Conjunctions between participants ("und", "and", "zwischen"). */
+  coordination: words,
+});
+
+/** Titles and roles that introduce a person's name. */
+export const TitlesFileSchema = z.object({
+  /** Titles (also as compound heads in German: "Kremlsprecher"). */
+  titles: words,
+  /** Common given names that start a person's name. */
+  givenNames: words,
+  /** Capitalised words that never start or end a name ("Der", "The"). */
+  notNames: words,
+});
+
+/** Abbreviations that end with a full stop without ending a sentence. */
+export const AbbreviationsFileSchema = words;
+
+/** Frequent function words, for language detection. */
+export const StopwordsFileSchema = words;
+
+/** A language pack: the data of one language, checked by the schemas above. */
+export interface LanguagePack {
+  code: "de" | "en";
+  triggers: z.infer<typeof TriggersFileSchema>;
+  issues: z.infer<typeof IssuesFileSchema>;
+  reporting: z.infer<typeof ReportingFileSchema>;
+  temporal: z.infer<typeof TemporalFileSchema>;
+  cues: z.infer<typeof CuesFileSchema>;
+  titles: z.infer<typeof TitlesFileSchema>;
+  abbreviations: string[];
+  stopwords: string[];
+  demonyms: z.infer<typeof DemonymsFileSchema>;
+  /** Adjective endings a demonym stem takes ("russisch" + "en"); [""] for English. */
+  adjectiveEndings: string[];
+  /** Base forms of an inflected name token: German genitive "Medinskijs" → "Medinskij". */
+  nameBases(token: string): string[];
+}

@@ -1,0 +1,73 @@
+import { fold } from "../text/fold.js";
+import { tokenize } from "../text/tokenize.js";
+
+/** A phrase of the language data, tokenised and folded like the text. */
+export interface Phrase<T> {
+  /** Folded tokens. */
+  tokens: string[];
+  /** The phrase as written in the data. */
+  source: string;
+  value: T;
+}
+
+/**
+ * An index of phrases by their first folded token, each bucket sorted longest
+ * first, so that a match at a position is always the longest one. This is the
+ * one place where language data becomes matchers: stages never hold words.
+ */
+export class PhraseIndex<T> {
+  private readonly byFirst = new Map<string, Phrase<T>[]>();
+
+  constructor(entries: Iterable<[string, T]>) {
+    for (const [source, value] of entries) {
+      const tokens = tokenize(source).map((t) => fold(t.text));
+      const first = tokens[0];
+      if (first === undefined) continue;
+      const bucket = this.byFirst.get(first) ?? [];
+      bucket.push({ tokens, source, value });
+      this.byFirst.set(first, bucket);
+    }
+    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** Phrases whose first token is `foldedToken`, longest first. */
+  candidates(foldedToken: string): readonly Phrase<T>[] {
+    return this.byFirst.get(foldedToken) ?? [];
+  }
+
+  /**
+   * The longest phrase that matches the folded tokens at `i` (contiguously),
+   * not running past `end`. `accept` can veto a candidate.
+   */
+  longestAt(folded: readonly string[], i: number, end: number, accept?: (p: Phrase<T>) => boolean): Phrase<T> | null {
+    const first = folded[i];
+    if (first === undefined) return null;
+    for (const p of this.candidates(first)) {
+      if (i + p.tokens.length > end) continue;
+      let ok = true;
+      for (let k = 1; k < p.tokens.length; k++) {
+        if (folded[i + k] !== p.tokens[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && (!accept || accept(p))) return p;
+    }
+    return null;
+  }
+}
+
+/** Builds a phrase index from a list of words mapping each to itself. */
+export function wordIndex(words: readonly string[]): PhraseIndex<string> {
+  return new PhraseIndex(words.map((w) => [w, w] as [string, string]));
+}
+
+/** Escapes every regular-expression metacharacter of `s`. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** An alternation of the words, escaped, longest first: for the few matchers that are regular expressions. */
+export function alternation(words: readonly string[]): string {
+  return [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp).join("|");
+}

@@ -1,0 +1,354 @@
+import { fold } from "../../text/fold.js";
+import { PhraseIndex, wordIndex } from "../../lang/phrase-index.js";
+import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
+import type { EventType, Issue } from "../../model/index.js";
+import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
+import { compiled, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
+
+/** Event types whose subject matter is coded as issues. */
+const ISSUE_BEARING: ReadonlySet<EventType> = new Set(["agreement", "signing", "proposal", "rejection"]);
+/** Event types that have a duration: people spend time in them. */
+const TIMED: ReadonlySet<EventType> = new Set(["meeting", "negotiation", "consultation", "phone_call", "visit"]);
+/** Event types where the parties met, spoke or dealt with each other. */
+const INTERACTIVE: ReadonlySet<EventType> = new Set(["meeting", "negotiation", "consultation", "phone_call", "agreement", "signing", "prisoner_exchange"]);
+
+function compile(lang: LanguagePack) {
+  const contiguous: [string, Trigger][] = [];
+  const gapped: { tokens: string[]; trigger: Trigger; source: string }[] = [];
+  const heads: { form: string; trigger: Trigger }[] = [];
+  for (const trigger of lang.triggers) {
+    for (const form of trigger.forms) {
+      contiguous.push([form, trigger]);
+      const parts = form.split(/\s+/u);
+      if (trigger.pos === "verb" && parts.length > 1) gapped.push({ tokens: parts.map(fold), trigger, source: form });
+      if (trigger.head && parts.length === 1) heads.push({ form: fold(form), trigger });
+    }
+  }
+  const words = (list: string[]) => wordIndex(list);
+  return {
+    contiguous: new PhraseIndex(contiguous),
+    gapped,
+    heads,
+    issues: new PhraseIndex(lang.issues.flatMap((e) => e.forms.map((f) => [f, e.issue] as [string, Issue]))),
+    issueHeads: lang.issues.filter((e) => e.head).flatMap((e) => e.forms.filter((f) => !/\s/u.test(f)).map((f) => ({ form: fold(f), issue: e.issue }))),
+    negation: words(lang.cues.negation),
+    nonFactual: words(lang.cues.nonFactual),
+    nonFactualHeads: lang.cues.nonFactual.filter((w) => /^\p{Lu}/u.test(w)).map(fold),
+    generic: words(lang.cues.generic),
+    planned: words(lang.cues.planned),
+    indefinite: new Set(lang.cues.indefinite.map(fold)),
+    definite: new Set(lang.cues.definite.map(fold)),
+    demonstrative: new Set(lang.cues.demonstrative.map(fold)),
+    background: words(lang.cues.background),
+    separate: words(lang.cues.separate),
+    clauseBreak: /^[,;:—–()]$/u,
+  };
+}
+type Lex = ReturnType<typeof compile>;
+
+/**
+ * Finds event triggers and builds events: one real-world event mentioned in
+ * several sentences is one event with several evidence spans. Sentences that
+ * state goals, opinions, hypotheticals or generic truths make no event;
+ * negated triggers make none either. Participants, place, date, duration and
+ * issues are attached from the sentence and its neighbours.
+ */
+export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
+  const lex = compiled(ctx, "detect-events", () => compile(ctx.lang));
+  const tokens = doc.tokens;
+  const folded = tokens.map((t) => t.fold);
+  const events: EventDraft[] = [];
+  const hits: TriggerHit[] = [];
+  const attributional = new Set(doc.attributions.flatMap((a) => a.mentionIndexes));
+
+  for (const s of doc.sentences) {
+    const sentenceHits = findTriggers(s, lex, doc, folded);
+    if (!sentenceHits.length) continue;
+    const nonFactualFrom = scopeStart(s, lex.nonFactual, lex.nonFactualHeads, tokens, folded, lex);
+    const hasType = (types: EventType[]) => sentenceHits.some((h) => types.includes(h.trigger.type) && !h.trigger.issue);
+    const outcome = hasType(["agreement", "proposal", "signing", "rejection"]);
+    const specific =
+      doc.actorMentions.some((m) => m.sentence === s.index && m.via !== "group") ||
+      doc.timexes.some((t) => t.sentence === s.index && t.dayLevel) ||
+      doc.placeMentions.some((p) => p.sentence === s.index) ||
+      sentenceHits.some((h) => h.determiner === "indefinite" || h.determiner === "demonstrative");
+    const sentenceEvents = new Map<EventType, EventDraft>();
+    const separate = hasCue(s, lex.separate, folded);
+
+    for (const hit of sentenceHits) {
+      const { trigger } = hit;
+      if (hit.tokenStart >= nonFactualFrom) continue;
+      if (!specific) continue;
+      if (isNegated(hit, s, lex, tokens, folded)) continue;
+      if (hit.determiner === null && trigger.pos === "noun" && clauseHas(hit, s, lex.generic, tokens, folded, lex)) continue;
+      // "Einigung über einen Austausch von Gefangenen": the exchange is what was agreed.
+      if (trigger.issue && outcome) continue;
+
+      let event = sentenceEvents.get(trigger.type) ?? null;
+      if (!event) {
+        const previous = [...events].reverse().find((e) => e.type === trigger.type) ?? null;
+        const recent = previous && s.index - Math.max(...previous.sentences) <= 2;
+        const dateConflict = previous?.date && doc.timexes.some((t) => t.sentence === s.index && t.dayLevel && t.value && t.value.slice(0, 10) !== previous.date!.value.slice(0, 10));
+        if (previous && !dateConflict) {
+          if (hit.determiner === "demonstrative") event = previous;
+          else if (trigger.weak) event = recent ? previous : null;
+          else if (hit.determiner === "definite" && !separate) event = previous;
+          else if (hit.determiner === null && recent && !separate) event = previous;
+        }
+        if (!event && trigger.weak) continue;
+        if (!event) {
+          event = {
+            id: `ev-${trigger.type}-${hit.start}`,
+            type: trigger.type,
+            triggers: [],
+            sentences: [],
+            participants: [],
+            place: null,
+            date: null,
+            duration: null,
+            issues: [],
+            sources: [],
+            modality: trigger.type === "proposal" ? "proposed" : hasCue(s, lex.planned, folded) ? "planned" : "asserted",
+          };
+          events.push(event);
+        }
+        sentenceEvents.set(trigger.type, event);
+      }
+      event.triggers.push(hit);
+      if (!event.sentences.includes(s.index)) event.sentences.push(s.index);
+      hits.push(hit);
+    }
+    if (!sentenceEvents.size) continue;
+    attachArguments(s, [...sentenceEvents.values()], doc, lex, folded, attributional);
+  }
+
+  inheritParticipants(events);
+  resolveEventRelative(doc, events);
+  // Sort evidence order; ids stay as built.
+  for (const e of events) e.sentences.sort((a, b) => a - b);
+  return { ...doc, triggers: hits, events, timexes: doc.timexes };
+};
+
+function hasCue(s: Sentence, index: PhraseIndex<string>, folded: readonly string[]): boolean {
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (index.longestAt(folded, k, s.tokenEnd)) return true;
+  return false;
+}
+
+/** The start of the clause that holds the first cue: the cue's scope runs from there to the sentence end. */
+function scopeStart(s: Sentence, index: PhraseIndex<string>, heads: string[], tokens: readonly Token[], folded: readonly string[], lex: Lex): number {
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = tokens[k] as Token;
+    const hit = index.longestAt(folded, k, s.tokenEnd) || (t.upper && heads.some((h) => t.fold.length > h.length && t.fold.endsWith(h)));
+    if (!hit) continue;
+    let c = k;
+    while (c > s.tokenStart && !lex.clauseBreak.test((tokens[c - 1] as Token).text)) c--;
+    return c;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+function clauseBounds(hit: TriggerHit, s: Sentence, tokens: readonly Token[], lex: Lex): [number, number] {
+  let a = hit.tokenStart;
+  while (a > s.tokenStart && !lex.clauseBreak.test((tokens[a - 1] as Token).text)) a--;
+  let b = hit.tokenEnd;
+  while (b < s.tokenEnd && !lex.clauseBreak.test((tokens[b] as Token).text)) b++;
+  return [a, b];
+}
+
+function clauseHas(hit: TriggerHit, s: Sentence, index: PhraseIndex<string>, tokens: readonly Token[], folded: readonly string[], lex: Lex): boolean {
+  const [a, b] = clauseBounds(hit, s, tokens, lex);
+  for (let k = a; k < b; k++) if (index.longestAt(folded, k, b)) return true;
+  return false;
+}
+
+/** A negation near the trigger in its clause: "keine Einigung", "did not meet", "einigten sich nicht". */
+function isNegated(hit: TriggerHit, s: Sentence, lex: Lex, tokens: readonly Token[], folded: readonly string[]): boolean {
+  const [a, b] = clauseBounds(hit, s, tokens, lex);
+  const from = Math.max(a, hit.tokenStart - 4);
+  const to = Math.min(b, hit.tokenEnd + (hit.trigger.pos === "verb" ? 6 : 1));
+  for (let k = from; k < to; k++) {
+    if (k >= hit.tokenStart && k < hit.tokenEnd) continue;
+    if (lex.negation.longestAt(folded, k, to)) return true;
+  }
+  return false;
+}
+
+/** Triggers of one sentence, longest form first, with determiner and background. */
+function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]): TriggerHit[] {
+  const tokens = doc.tokens;
+  const out: TriggerHit[] = [];
+  const taken = new Set<number>();
+  const sentenceHas = (words: string[] | undefined) => {
+    if (!words) return true;
+    const idx = wordIndex(words);
+    return hasCue(s, idx, folded);
+  };
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (taken.has(i)) continue;
+    const t = tokens[i] as Token;
+    let found: { triggers: Trigger[]; end: number; gapEnd?: number } | null = null;
+    const first = lex.contiguous.candidates(t.fold);
+    for (const p of first) {
+      if (i + p.tokens.length > s.tokenEnd) continue;
+      if (!p.tokens.every((x, k) => folded[i + k] === x)) continue;
+      const same = first.filter((q) => q.source === p.source || (q.tokens.length === p.tokens.length && q.tokens.every((x, k) => x === p.tokens[k])));
+      found = { triggers: [...new Set(same.map((q) => q.value))], end: i + p.tokens.length };
+      break;
+    }
+    if (!found) {
+      for (const g of lex.gapped) {
+        if (g.tokens[0] !== t.fold) continue;
+        let k = i + 1;
+        let ok = true;
+        for (let n = 1; n < g.tokens.length && ok; n++) {
+          while (k < Math.min(s.tokenEnd, i + 10) && folded[k] !== g.tokens[n]) k++;
+          if (k >= Math.min(s.tokenEnd, i + 10)) ok = false;
+          else k++;
+        }
+        if (ok) {
+          found = { triggers: [g.trigger], end: i + 1, gapEnd: k };
+          break;
+        }
+      }
+    }
+    if (!found && t.upper) {
+      const head = lex.heads.filter((h) => t.fold.length > h.form.length && t.fold.endsWith(h.form)).sort((a, b) => b.form.length - a.form.length)[0];
+      if (head) found = { triggers: [head.trigger], end: i + 1 };
+    }
+    if (!found) continue;
+    // English nouns are lower case; a capitalised form mid-sentence is a name ("Peace Summit" stays a trigger, "Deal" as a name would not).
+    for (const trigger of found.triggers) {
+      if (!sentenceHas(trigger.requires)) continue;
+      if (trigger.excludes && sentenceHas(trigger.excludes)) continue;
+      const last = tokens[found.end - 1] as Token;
+      out.push({
+        start: t.start,
+        end: last.end,
+        text: doc.text.slice(t.start, last.end),
+        trigger,
+        sentence: s.index,
+        tokenStart: i,
+        tokenEnd: found.end,
+        determiner: trigger.pos === "noun" ? determinerOf(i, s, lex, tokens) : null,
+        background: trigger.pos === "noun" && isBackground(i, s, lex, tokens, folded),
+      });
+    }
+    for (let k = i; k < found.end; k++) taken.add(k);
+    i = found.end - 1;
+  }
+  return out;
+}
+
+/** The determiner of a noun trigger, looking back over adjectives. */
+function determinerOf(i: number, s: Sentence, lex: Lex, tokens: readonly Token[]): TriggerHit["determiner"] {
+  for (let k = i - 1; k >= Math.max(s.tokenStart, i - 4); k--) {
+    const t = tokens[k] as Token;
+    if (lex.demonstrative.has(t.fold)) return "demonstrative";
+    if (lex.indefinite.has(t.fold)) return "indefinite";
+    if (lex.definite.has(t.fold)) return "definite";
+    if (!/^[\p{L}-]+$/u.test(t.text)) return null;
+    // Adjectives stand between: lower case in German; in English any word that is not capitalised.
+    if (t.upper) return null;
+  }
+  return null;
+}
+
+/** "vor den Verhandlungen", "ahead of the talks": a trigger in a background phrase. */
+function isBackground(i: number, s: Sentence, lex: Lex, tokens: readonly Token[], folded: readonly string[]): boolean {
+  let k = i - 1;
+  while (k >= s.tokenStart && k >= i - 4) {
+    const t = tokens[k] as Token;
+    if (lex.definite.has(t.fold) || lex.indefinite.has(t.fold) || (!t.upper && /^\p{L}+$/u.test(t.text) && !lex.background.candidates(t.fold).length)) k--;
+    else break;
+  }
+  // A background phrase must end right before the noun phrase.
+  for (let start = Math.max(s.tokenStart, k - 3); start <= k; start++) {
+    const p = lex.background.longestAt(folded, start, k + 1);
+    if (p && start + p.tokens.length === k + 1) return true;
+  }
+  return false;
+}
+
+/** Participants, place, date, duration, issues and sources of the events of one sentence. */
+function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, lex: Lex, folded: readonly string[], attributional: Set<number>): void {
+  const hitsHere = sentenceEvents.flatMap((e) => e.triggers.filter((h) => h.sentence === s.index));
+  const main =
+    sentenceEvents.find((e) => e.triggers.some((h) => h.sentence === s.index && h.trigger.pos === "verb")) ??
+    sentenceEvents.find((e) => e.triggers.some((h) => h.sentence === s.index && !h.background)) ??
+    sentenceEvents[0]!;
+
+  // Participants: every actor of the sentence that does not only attribute.
+  const actors = doc.actorMentions
+    .map((m, idx) => ({ m, idx }))
+    .filter(({ m, idx }) => m.sentence === s.index && !attributional.has(idx) && m.via !== "group")
+    .map(({ m }) => m.actorId);
+  for (const e of sentenceEvents) for (const a of actors) if (!e.participants.includes(a)) e.participants.push(a);
+
+  // Sources: the sentence's attribution chain.
+  const attribution = doc.attributions.find((a) => a.sentence === s.index);
+  if (attribution) for (const e of sentenceEvents) for (const c of attribution.chain) if (!e.sources.includes(c.actor)) e.sources.push(c.actor);
+
+  // Place: bound to the trigger right before it ("Verhandlungen in Istanbul"), else to the main event.
+  for (const p of doc.placeMentions.filter((x) => x.sentence === s.index)) {
+    const near = hitsHere.find((h) => h.tokenEnd <= p.tokenStart && p.tokenStart - h.tokenEnd <= 2);
+    const target = near ? sentenceEvents.find((e) => e.triggers.includes(near)) : main;
+    if (target && !target.place) target.place = p.placeId;
+  }
+  // What is agreed at talks is agreed where the talks are.
+  const placed = sentenceEvents.find((e) => e.place && (e.type === "negotiation" || e.type === "meeting"));
+  if (placed) for (const e of sentenceEvents) if (!e.place && ISSUE_BEARING.has(e.type)) e.place = placed.place;
+
+  // Date and duration go to the main event.
+  const timexes = doc.timexes.filter((t) => t.sentence === s.index && t.value);
+  const date = timexes.find((t) => (t.type === "DATE" || t.type === "TIME") && t.dayLevel) ?? timexes.find((t) => t.type === "DATE" && /^(\d{4}|XXXX)-\d\d(?!-W)/u.test(t.value!));
+  if (date && !main.date) main.date = { value: date.value!, mod: date.mod, text: date.text };
+  const duration = timexes.find((t) => t.type === "DURATION");
+  if (duration) {
+    const target = TIMED.has(main.type) ? main : sentenceEvents.find((e) => TIMED.has(e.type));
+    if (target && !target.duration) target.duration = { value: duration.value!, mod: duration.mod, text: duration.text };
+  }
+
+  // Issues of agreements and proposals: the issue words of the sentence and the triggers that became issues.
+  const issues = new Set<Issue>();
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const p = lex.issues.longestAt(folded, k, s.tokenEnd);
+    if (p) issues.add(p.value);
+    const t = doc.tokens[k] as Token;
+    if (t.upper) for (const h of lex.issueHeads) if (t.fold.length > h.form.length && t.fold.endsWith(h.form)) issues.add(h.issue);
+  }
+  for (const e of sentenceEvents) {
+    if (!ISSUE_BEARING.has(e.type)) continue;
+    for (const i of issues) if (!e.issues.includes(i)) e.issues.push(i);
+  }
+}
+
+/** Events that name no party take the parties of the interaction just before ("die Delegationen"). */
+function inheritParticipants(events: EventDraft[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.participants.length) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = events[j]!;
+      if (INTERACTIVE.has(prev.type) && prev.participants.length) {
+        e.participants = [...prev.participants];
+        break;
+      }
+    }
+  }
+}
+
+/** "am Vortag", "the day before": counted from the dated event told just before. */
+function resolveEventRelative(doc: Doc, events: EventDraft[]): void {
+  for (const t of doc.timexes) {
+    if (t.eventOffset === undefined) continue;
+    const here = events.filter((e) => e.sentences.includes(t.sentence));
+    const before = events
+      .filter((e) => !here.includes(e) && e.date && /^\d{4}-\d\d-\d\d/u.test(e.date.value) && Math.min(...e.sentences) < t.sentence)
+      .pop();
+    if (!before?.date) continue;
+    const value = formatYmd(addDays(parseIso(before.date.value.slice(0, 10)), t.eventOffset));
+    t.value = value;
+    t.dayLevel = true;
+    for (const e of here) if (!e.date) e.date = { value, mod: null, text: t.text };
+  }
+}

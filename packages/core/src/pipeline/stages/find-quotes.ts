@@ -1,0 +1,104 @@
+import { fold } from "../../text/fold.js";
+import { wordIndex } from "../../lang/phrase-index.js";
+import { compiled, type QuoteNote, type Sentence, type Stage, type Token } from "../types.js";
+
+/** Opening marks and the marks that may close them. */
+const PAIRS: Record<string, string> = { "„": "“”\"", "“": "”\"", "”": "”", '"': '"', "»": "«", "«": "»", "‚": "‘’", "‹": "›" };
+
+/**
+ * Finds direct speech and who said it. A quotation is speech when a verb of
+ * saying or a colon introduces it and it is not a quoted title or slogan
+ * („Alles für alle“, a „Memorandum zur Beilegung“ after an article). The
+ * speaker comes from the reporting clause (the nearest person to the verb of
+ * saying, or the speaker of the sentence before); the outlet it came through
+ * from the sentence's attribution.
+ */
+export const findQuotes: Stage = (doc, ctx) => {
+  const { lang } = ctx;
+  const lex = compiled(ctx, "find-quotes", () => ({
+    verbs: wordIndex(lang.reporting.verbs),
+    determiners: new Set([...lang.cues.definite, ...lang.cues.indefinite].map(fold)),
+  }));
+  const text = doc.text;
+  const tokens = doc.tokens;
+  const folded = tokens.map((t) => t.fold);
+  const quotes: QuoteNote[] = [];
+  const sentenceAt = (pos: number) => {
+    let lo = 0;
+    let hi = doc.sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = doc.sentences[mid] as Sentence;
+      if (pos < s.start) hi = mid - 1;
+      else if (pos >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  };
+  const tokenAt = (pos: number, from: number, to: number) => {
+    for (let k = from; k < to; k++) if ((tokens[k] as Token).end > pos) return k;
+    return to;
+  };
+
+  // Pair marks within a paragraph, left to right: linear.
+  let lastSpeaker: string | null = null;
+  let i = 0;
+  while (i < text.length) {
+    const open = text[i] as string;
+    const closers = PAIRS[open];
+    if (!closers) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && j - i < 2000 && text[j] !== "\n" && !closers.includes(text[j] as string)) j++;
+    // Unclosed: no closer in this stretch for any opener in it either; go on after it. Linear.
+    if (j >= text.length || text[j] === "\n" || j - i >= 2000) {
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    if (j === i + 1) {
+      i = j + 1;
+      continue;
+    }
+    const start = i + 1;
+    const end = j;
+    i = j + 1;
+    const s = sentenceAt(start);
+    if (!s) continue;
+    const inner = text.slice(start, end).trim();
+    const words = inner.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+    const qs = tokenAt(start, s.tokenStart, s.tokenEnd);
+    const qe = tokenAt(end, s.tokenStart, s.tokenEnd);
+    const prev = tokens[qs - 2];
+    const before = text.slice(Math.max(s.start, start - 3), start - 1);
+    const colon = /:\s*$/u.test(before);
+    const titleLike = !!prev && prev.sentence === s.index && lex.determiners.has(prev.fold) && !colon;
+    // A verb of saying outside the quotation, in the same sentence.
+    let verbAt = -1;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      if (k >= qs && k < qe) continue;
+      const p = lex.verbs.longestAt(folded, k, s.tokenEnd);
+      if (p && (verbAt < 0 || Math.abs(k - qs) < Math.abs(verbAt - qs))) verbAt = k;
+    }
+    const speech = words.length >= 3 && !titleLike && (verbAt >= 0 || colon || /[.!?,]$/u.test(inner));
+    if (!speech) continue;
+
+    // The speaker: an actor outside the quotation nearest to the verb of saying (people first).
+    const outside = doc.actorMentions.filter((m) => m.sentence === s.index && (m.end <= start - 1 || m.start > end) && m.via !== "group");
+    const attribution = doc.attributions.find((a) => a.sentence === s.index);
+    const outlets = new Set(attribution?.chain.filter((c) => c.role === "outlet").map((c) => c.actor) ?? []);
+    const candidates = outside.filter((m) => !outlets.has(m.actorId) && !doc.actors[m.actorId]?.outlet);
+    const anchor = verbAt >= 0 ? verbAt : qs;
+    const score = (m: (typeof candidates)[number]) =>
+      Math.abs((m.tokenStart < anchor ? m.tokenEnd : m.tokenStart) - anchor) + (doc.actors[m.actorId]?.kind === "person" ? 0 : 50) + (m.via === "demonym" ? 100 : 0);
+    const best = [...candidates].sort((a, b) => score(a) - score(b))[0];
+    let speaker = best && score(best) < 150 ? best.actorId : null;
+    if (!speaker && attribution) speaker = attribution.chain.find((c) => c.role !== "outlet")?.actor ?? null;
+    if (!speaker && !outside.length) speaker = lastSpeaker;
+    const via = [...outlets].find((o) => o !== speaker) ?? null;
+    if (speaker) lastSpeaker = speaker;
+    quotes.push({ start, end, text: text.slice(start, end), sentence: s.index, speaker, via });
+  }
+  return { ...doc, quotes };
+};

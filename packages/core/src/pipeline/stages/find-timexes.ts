@@ -1,0 +1,432 @@
+import { fold } from "../../text/fold.js";
+import { PhraseIndex, wordIndex } from "../../lang/phrase-index.js";
+import type { LanguagePack } from "../../lang/language-pack.js";
+import type { TimexMod } from "../../model/index.js";
+import {
+  addDays,
+  addMonths,
+  closestYear,
+  formatYmd,
+  isoWeek,
+  isoWeekday,
+  isValidDay,
+  pad,
+  parseIso,
+  type Ymd,
+} from "../../time/calendar.js";
+import { compiled, type PipelineContext, type Stage, type TimexNote, type Token } from "../types.js";
+
+type Unit = "MIN" | "H" | "D" | "W" | "M" | "Y";
+
+interface Found {
+  end: number;
+  type: TimexNote["type"];
+  value: string | null;
+  mod: TimexMod | null;
+  dayLevel: boolean;
+  eventOffset?: number;
+  anchor?: string;
+}
+
+/** The time vocabulary of a pack, compiled to lookups over folded tokens. */
+function compile(lang: LanguagePack) {
+  const t = lang.temporal;
+  const map = <V>(r: Record<string, V>) => new Map(Object.entries(r).map(([k, v]) => [fold(k).replace(/\.$/u, ""), v]));
+  const phrases = <V>(r: Record<string, V>) => new PhraseIndex(Object.entries(r));
+  return {
+    months: map(t.months),
+    weekdays: map(t.weekdays),
+    dayParts: map(t.dayParts),
+    monthParts: phrases(t.monthParts),
+    numbers: phrases(t.numbers),
+    units: map(t.units),
+    unitSuffixes: Object.entries(t.unitSuffixes).map(([k, v]) => [fold(k), v] as const).sort((a, b) => b[0].length - a[0].length),
+    modifiers: phrases(t.modifiers),
+    relativeDays: phrases(t.relativeDays),
+    eventRelativeDays: phrases(t.eventRelativeDays),
+    relativePeriods: phrases(t.relativePeriods),
+    vague: phrases(t.vague),
+    introducers: wordIndex(t.introducers),
+    since: new Set(t.since.map(fold)),
+    yearIntroducers: wordIndex(t.yearIntroducers),
+    ordinalSuffixes: t.ordinalSuffixes.map(fold),
+    dayPartLinks: new Set(t.dayPartLinks.map(fold)),
+    clockBefore: new Set(t.clockBefore.map(fold)),
+    clockAfter: wordIndex(t.clockAfter),
+    agoBefore: new Set(t.agoBefore.map(fold)),
+    agoAfter: new Set(t.agoAfter.map(fold)),
+    planned: wordIndex(lang.cues.planned),
+    definite: new Set(lang.cues.definite.map(fold)),
+  };
+}
+type Lex = ReturnType<typeof compile>;
+
+const durationValue = (n: number, unit: Unit): string | null => {
+  if (unit === "MIN") return Number.isInteger(n) ? `PT${n}M` : null;
+  if (unit === "H") return Number.isInteger(n) ? `PT${n}H` : Number.isInteger(n * 60) ? `PT${n * 60}M` : null;
+  if (unit === "D") return Number.isInteger(n) ? `P${n}D` : `PT${Math.round(n * 24)}H`;
+  if (unit === "W") return Number.isInteger(n) ? `P${n}W` : `P${Math.round(n * 7)}D`;
+  if (unit === "M") return Number.isInteger(n) ? `P${n}M` : null;
+  return Number.isInteger(n) ? `P${n}Y` : `P${Math.round(n * 12)}M`;
+};
+
+/**
+ * Finds temporal expressions and gives them TIMEX3 values, counting relative
+ * ones from the publication date when it is known. A year that neither the
+ * text nor the publication date gives stays `XXXX`.
+ */
+export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
+  const lex = compiled(ctx, "find-timexes", () => compile(ctx.lang));
+  const tokens = doc.tokens;
+  const folded = tokens.map((t) => t.fold);
+  const ref: Ymd | null = doc.publishedAt ? parseIso(doc.publishedAt) : null;
+  const timexes: TimexNote[] = [];
+
+  for (const s of doc.sentences) {
+    const end = s.tokenEnd;
+    let planned: boolean | null = null;
+    const isPlanned = () => {
+      if (planned === null) {
+        planned = false;
+        for (let k = s.tokenStart; k < end; k++) if (lex.planned.longestAt(folded, k, end)) planned = true;
+      }
+      return planned;
+    };
+    for (let i = s.tokenStart; i < end; i++) {
+      const found = parseAt(i, end, lex, tokens, folded, ref, isPlanned);
+      if (!found) continue;
+      const first = tokens[i] as Token;
+      const last = tokens[found.end - 1] as Token;
+      timexes.push({
+        start: first.start,
+        end: last.end,
+        text: doc.text.slice(first.start, last.end),
+        type: found.type,
+        value: found.value,
+        mod: found.mod,
+        anchor: found.anchor ?? null,
+        sentence: s.index,
+        tokenStart: i,
+        tokenEnd: found.end,
+        dayLevel: found.dayLevel,
+        ...(found.eventOffset !== undefined ? { eventOffset: found.eventOffset } : {}),
+      });
+      i = found.end - 1;
+    }
+  }
+  return { ...doc, timexes };
+};
+
+function parseAt(
+  i: number,
+  end: number,
+  lex: Lex,
+  tokens: readonly Token[],
+  folded: readonly string[],
+  ref: Ymd | null,
+  isPlanned: () => boolean,
+): Found | null {
+  const candidates: (Found | null)[] = [];
+  const intro = lex.introducers.longestAt(folded, i, end);
+  const at = intro ? i + intro.tokens.length : i;
+
+  candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), parseDate(at, end, !!intro));
+  if (intro) candidates.push(parseDayPartDate(i, end), parseWeekday(i, end), parseDate(i, end, false));
+  candidates.push(parseRelative(i, end), parseEventRelative(i, end), parsePeriod(i, end), parseAgo(i, end));
+  candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end));
+
+  let best: Found | null = null;
+  for (const c of candidates) if (c && (!best || c.end > best.end)) best = c;
+  return best;
+
+  function num(k: number): { n: number; end: number } | null {
+    const t = tokens[k];
+    if (!t) return null;
+    if (/^\d+$/u.test(t.text)) {
+      // German decimal comma: "2,5 Stunden".
+      const comma = tokens[k + 1];
+      const frac = tokens[k + 2];
+      if (comma?.text === "," && frac && /^\d$/u.test(frac.text) && comma.start === t.end && frac.start === comma.end) {
+        return { n: Number(`${t.text}.${frac.text}`), end: k + 3 };
+      }
+      return { n: Number(t.text), end: k + 1 };
+    }
+    const p = lex.numbers.longestAt(folded, k, end);
+    return p ? { n: p.value, end: k + p.tokens.length } : null;
+  }
+
+  function dayNumber(k: number): { d: number; end: number } | null {
+    const t = tokens[k];
+    if (!t) return null;
+    const m = /^(\d{1,2})(\p{L}{2})?$/u.exec(t.text);
+    if (!m) return null;
+    if (m[2] && !lex.ordinalSuffixes.includes(fold(m[2]))) return null;
+    const d = Number(m[1]);
+    if (d < 1 || d > 31) return null;
+    return { d, end: k + 1 };
+  }
+
+  function month(k: number): { m: number; end: number } | null {
+    const t = tokens[k];
+    if (!t) return null;
+    const m = lex.months.get(t.fold);
+    if (m === undefined) return null;
+    // English "May" is also a verb: only capitalised.
+    if (!t.upper) return null;
+    return { m, end: tokens[k + 1]?.text === "." && lex.months.has(t.fold) && t.text.length <= 4 ? k + 2 : k + 1 };
+  }
+
+  function year(k: number): { y: number; end: number } | null {
+    const t = tokens[k];
+    if (!t || !/^(19|20)\d\d$/u.test(t.text)) return null;
+    return { y: Number(t.text), end: k + 1 };
+  }
+
+  /** "16. Mai 2025", "16 May", "May 16th, 2025", "Mai 2025", "Anfang Mai". */
+  function parseDate(k: number, e: number, introduced: boolean): Found | null {
+    // Day first.
+    const dn = dayNumber(k);
+    if (dn) {
+      let p = dn.end;
+      if (tokens[p]?.text === "." && tokens[p]!.start === tokens[k]!.end) p++;
+      const mo = month(p);
+      if (mo && mo.end <= e) {
+        const yr = year(mo.end);
+        return dayValue(yr?.y ?? null, mo.m, dn.d, yr ? yr.end : mo.end);
+      }
+    }
+    // Month first.
+    const mo = month(k);
+    if (mo) {
+      const d2 = dayNumber(mo.end);
+      if (d2 && !(tokens[d2.end]?.text === "." && tokens[d2.end + 1] && lex.months.has(tokens[d2.end + 1]!.fold))) {
+        let p = d2.end;
+        if (tokens[p]?.text === "," && year(p + 1)) p++;
+        const yr = year(p);
+        return dayValue(yr?.y ?? null, mo.m, d2.d, yr ? yr.end : d2.end);
+      }
+      const yr = year(mo.end);
+      if (yr) return { end: yr.end, type: "DATE", value: `${yr.y}-${pad(mo.m)}`, mod: null, dayLevel: false };
+      if (introduced) return monthValue(mo.m, null, mo.end, null);
+    }
+    // Part of a month: "Anfang Mai", "the end of May", "mid-June".
+    const part = lex.monthParts.longestAt(folded, k, e);
+    if (part) {
+      const mo2 = month(k + part.tokens.length);
+      if (mo2) {
+        const yr = year(mo2.end);
+        return monthValue(mo2.m, yr?.y ?? null, yr ? yr.end : mo2.end, part.value);
+      }
+    }
+    const t = tokens[k];
+    if (t) {
+      const hy = /^(\p{L}+)-(\p{L}+)$/u.exec(t.text);
+      if (hy) {
+        const partMod = lex.monthParts.longestAt([fold(hy[1] as string) + "-"], 0, 1)?.value ?? lex.monthParts.longestAt([fold(hy[1] as string)], 0, 1)?.value;
+        const m = lex.months.get(fold(hy[2] as string));
+        if (partMod && m) {
+          const yr = year(k + 1);
+          return monthValue(m, yr?.y ?? null, yr ? yr.end : k + 1, partMod);
+        }
+      }
+    }
+    return null;
+  }
+
+  function monthValue(m: number, y: number | null, e: number, mod: TimexMod | null): Found {
+    const yy = y ?? (ref ? closestYear(ref, m, 15) : null);
+    return { end: e, type: "DATE", value: `${yy === null ? "XXXX" : pad(yy, 4)}-${pad(m)}`, mod, dayLevel: false };
+  }
+
+  function dayValue(y: number | null, m: number, d: number, e: number): Found | null {
+    if (!isValidDay(y ?? 2024, m, d)) return null;
+    const yy = y ?? (ref ? closestYear(ref, m, d) : null);
+    return { end: e, type: "DATE", value: `${yy === null ? "XXXX" : pad(yy, 4)}-${pad(m)}-${pad(d)}`, mod: null, dayLevel: true };
+  }
+
+  /** "Abend des 2. Juni", "the evening of June 2". */
+  function parseDayPartDate(k: number, e: number): Found | null {
+    let p = k;
+    if (lex.definite.has(folded[p] ?? "") && lex.dayParts.has(folded[p + 1] ?? "")) p++;
+    const part = lex.dayParts.get(folded[p] ?? "");
+    if (!part) return null;
+    if (!lex.dayPartLinks.has(folded[p + 1] ?? "")) return null;
+    const date = parseDate(p + 2, e, false) ?? parseWeekday(p + 2, e);
+    if (!date || !date.value || !date.dayLevel) return null;
+    return { ...date, type: "TIME", value: `${date.value}T${part}` };
+  }
+
+  /** "Montag", "am Montagabend", "Monday evening", "Montag, 16. Mai". */
+  function parseWeekday(k: number, e: number): Found | null {
+    const t = tokens[k];
+    if (!t || !t.upper) return null;
+    let wd = lex.weekdays.get(t.fold);
+    let part: string | undefined;
+    if (wd === undefined) {
+      for (const [name, n] of lex.weekdays) {
+        if (t.fold.startsWith(name) && lex.dayParts.has(t.fold.slice(name.length))) {
+          wd = n;
+          part = lex.dayParts.get(t.fold.slice(name.length));
+        }
+      }
+    }
+    if (wd === undefined) return null;
+    let p = k + 1;
+    // A date after the weekday fixes the day.
+    const afterComma = tokens[p]?.text === "," ? p + 1 : p;
+    const date = parseDate(afterComma, e, false);
+    if (date && date.dayLevel) return date;
+    if (!part) {
+      const dp = lex.dayParts.get(folded[p] ?? "");
+      if (dp) {
+        part = dp;
+        p++;
+      }
+    }
+    let value: string;
+    if (ref) {
+      const diff = isoWeekday(ref) - wd;
+      const day = isPlanned() ? addDays(ref, ((wd - isoWeekday(ref) + 7) % 7) || 7) : addDays(ref, -((diff + 7) % 7));
+      value = formatYmd(day);
+    } else {
+      value = `XXXX-WXX-${wd}`;
+    }
+    return { end: p, type: part ? "TIME" : "DATE", value: part ? `${value}T${part}` : value, mod: null, dayLevel: ref !== null };
+  }
+
+  /** "gestern", "heute Abend", "yesterday". */
+  function parseRelative(k: number, e: number): Found | null {
+    const p = lex.relativeDays.longestAt(folded, k, e);
+    if (!p) return null;
+    let endAt = k + p.tokens.length;
+    const part = lex.dayParts.get(folded[endAt] ?? "");
+    if (part) endAt++;
+    if (!ref) return { end: endAt, type: part ? "TIME" : "DATE", value: p.value === 0 ? "PRESENT_REF" : null, mod: null, dayLevel: false };
+    const v = formatYmd(addDays(ref, p.value));
+    return { end: endAt, type: part ? "TIME" : "DATE", value: part ? `${v}T${part}` : v, mod: null, dayLevel: true, anchor: "publication" };
+  }
+
+  /** "am Vortag", "the day before": counted from the event, resolved with the events. */
+  function parseEventRelative(k: number, e: number): Found | null {
+    const p = lex.eventRelativeDays.longestAt(folded, k, e);
+    if (!p) return null;
+    return { end: k + p.tokens.length, type: "DATE", value: null, mod: null, dayLevel: false, eventOffset: p.value, anchor: "event" };
+  }
+
+  /** "vergangene Woche", "last month". */
+  function parsePeriod(k: number, e: number): Found | null {
+    const p = lex.relativePeriods.longestAt(folded, k, e);
+    if (!p) return null;
+    const endAt = k + p.tokens.length;
+    if (!ref) return { end: endAt, type: "DATE", value: p.value.offset < 0 ? "PAST_REF" : p.value.offset > 0 ? "FUTURE_REF" : "PRESENT_REF", mod: null, dayLevel: false };
+    const { unit, offset } = p.value;
+    let value: string;
+    if (unit === "W") value = isoWeek(addDays(ref, offset * 7));
+    else if (unit === "M") {
+      const ym = addMonths(ref, offset);
+      value = `${pad(ym.y, 4)}-${pad(ym.m)}`;
+    } else value = pad(ref.y + offset, 4);
+    return { end: endAt, type: "DATE", value, mod: null, dayLevel: false, anchor: "publication" };
+  }
+
+  /** "vor zwei Tagen", "two weeks ago". */
+  function parseAgo(k: number, e: number): Found | null {
+    let p = k;
+    const before = lex.agoBefore.has(folded[p] ?? "");
+    if (before) p++;
+    const n = num(p);
+    if (!n) return null;
+    const unit = lex.units.get(folded[n.end] ?? "") as Unit | undefined;
+    if (!unit || unit === "MIN" || unit === "H") return null;
+    let endAt = n.end + 1;
+    if (!before) {
+      if (!lex.agoAfter.has(folded[endAt] ?? "")) return null;
+      endAt++;
+    }
+    if (endAt > e) return null;
+    if (!ref || !Number.isInteger(n.n)) return { end: endAt, type: "DATE", value: "PAST_REF", mod: null, dayLevel: false };
+    let value: string;
+    if (unit === "D") value = formatYmd(addDays(ref, -n.n));
+    else if (unit === "W") value = isoWeek(addDays(ref, -7 * n.n));
+    else if (unit === "M") {
+      const ym = addMonths(ref, -n.n);
+      value = `${pad(ym.y, 4)}-${pad(ym.m)}`;
+    } else value = pad(ref.y - n.n, 4);
+    return { end: endAt, type: "DATE", value, mod: null, dayLevel: unit === "D", anchor: "publication" };
+  }
+
+  /** "mehr als zwei Stunden", "knapp anderthalb Stunden", "90 minutes", "zweistündigen", "two-hour". */
+  function parseDuration(k: number, e: number): Found | null {
+    let p = k;
+    let mod: TimexMod | null = null;
+    const m = lex.modifiers.longestAt(folded, p, e);
+    if (m) {
+      mod = m.value;
+      p += m.tokens.length;
+    }
+    const n = num(p);
+    if (n) {
+      const unit = lex.units.get(folded[n.end] ?? "") as Unit | undefined;
+      if (unit && n.end < e) {
+        // "ein Jahr nach" is a duration only when no "vor"/"ago" makes it a date (handled by parseAgo, which is longer).
+        return { end: n.end + 1, type: "DURATION", value: durationValue(n.n, unit), mod, dayLevel: false };
+      }
+    }
+    // Compounds: "zweistündigen", "two-hour", "90-minute".
+    const t = tokens[p];
+    if (!t) return null;
+    for (const [suffix, unit] of lex.unitSuffixes) {
+      if (!t.fold.endsWith(suffix) || t.fold.length === suffix.length) continue;
+      const head = t.fold.slice(0, -suffix.length).replace(/-$/u, "");
+      const value = /^\d+$/u.test(head) ? Number(head) : lex.numbers.longestAt([head], 0, 1)?.value;
+      if (value === undefined) continue;
+      return { end: p + 1, type: "DURATION", value: durationValue(value, unit), mod, dayLevel: false };
+    }
+    return null;
+  }
+
+  function parseVague(k: number, e: number): Found | null {
+    const p = lex.vague.longestAt(folded, k, e);
+    if (!p) return null;
+    return { end: k + p.tokens.length, type: p.value.type, value: p.value.value, mod: null, dayLevel: false };
+  }
+
+  /** "im Jahr 2022", "seit 2022", "in 2024". */
+  function parseYear(k: number, e: number): Found | null {
+    const introducer = lex.yearIntroducers.longestAt(folded, k, e);
+    if (!introducer) return null;
+    const yr = year(k + introducer.tokens.length);
+    if (!yr) return null;
+    const since = lex.since.has(folded[k] ?? "");
+    return { end: yr.end, type: "DATE", value: pad(yr.y, 4), mod: since ? "SINCE" : null, dayLevel: false };
+  }
+
+  /** "im Mai" is handled by parseDate with its introducer; this takes "Mai" after "seit"/"bis". */
+  function parseMonthOnly(k: number, e: number): Found | null {
+    const introducer = lex.yearIntroducers.longestAt(folded, k, e);
+    if (!introducer) return null;
+    const mo = month(k + introducer.tokens.length);
+    if (!mo) return null;
+    const yr = year(mo.end);
+    return monthValue(mo.m, yr?.y ?? null, yr ? yr.end : mo.end, lex.since.has(folded[k] ?? "") ? "SINCE" : null);
+  }
+
+  /** "um 14 Uhr", "14.30 Uhr", "at 3 p.m.". */
+  function parseClock(k: number, e: number): Found | null {
+    let p = k;
+    if (lex.clockBefore.has(folded[p] ?? "")) p++;
+    const h = tokens[p];
+    if (!h || !/^\d{1,2}$/u.test(h.text) || Number(h.text) > 24) return null;
+    let minutes = 0;
+    let q = p + 1;
+    if ((tokens[q]?.text === ":" || tokens[q]?.text === ".") && /^\d\d$/u.test(tokens[q + 1]?.text ?? "")) {
+      minutes = Number(tokens[q + 1]!.text);
+      q += 2;
+    }
+    const after = lex.clockAfter.longestAt(folded, q, e);
+    if (!after) return null;
+    let hour = Number(h.text);
+    if (/^p\.?m\.?$/u.test(after.source.toLowerCase()) && hour < 12) hour += 12;
+    return { end: q + after.tokens.length, type: "TIME", value: `XXXX-XX-XXT${pad(hour)}:${pad(minutes)}`, mod: null, dayLevel: false };
+  }
+}

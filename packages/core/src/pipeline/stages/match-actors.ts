@@ -1,0 +1,209 @@
+import { fold, slug } from "../../text/fold.js";
+import { wordIndex } from "../../lang/phrase-index.js";
+import type { ActorName } from "../../knowledge/knowledge-base.js";
+import { hyphenParts, matchName } from "../match-names.js";
+import { compiled, type ActorMention, type ActorRecord, type Stage, type Token } from "../types.js";
+
+/**
+ * Finds actors: names and aliases of the knowledge base (with inflection),
+ * demonyms ("russische" → Russia), capital metonyms when they act ("Moskau
+ * erklärte", not "in Moskau"), media groups ("russische Medien"), and people
+ * outside the knowledge base from their titles ("Außenminister X") or a given
+ * name, who are then found again by surname.
+ */
+export const matchActors: Stage = (doc, ctx) => {
+  const { lang, kb } = ctx;
+  const tokens = doc.tokens;
+  const foldedTokens = tokens.map((t) => t.fold);
+  const { locative, titles, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords } = compiled(ctx, "match-actors", () => ({
+    locative: new Set(lang.cues.locative.map(fold)),
+    titles: lang.titles.titles.map((t) => fold(t)),
+    titleIndex: wordIndex(lang.titles.titles),
+    givenNames: new Set(lang.titles.givenNames),
+    notNames: new Set(lang.titles.notNames.map(fold)),
+    mediaNouns: wordIndex(lang.reporting.mediaNouns),
+    months: new Set([...Object.keys(lang.temporal.months), ...Object.keys(lang.temporal.weekdays)].map(fold)),
+    triggerWords: new Set(lang.triggers.flatMap((t) => t.forms.map(fold))),
+  }));
+  const demonyms = kb.demonyms(lang);
+
+  const actors: Record<string, ActorRecord> = {};
+  const mentions: ActorMention[] = [];
+  const covered = new Uint8Array(tokens.length);
+
+  const known = (id: string): ActorRecord | null => {
+    if (actors[id]) return actors[id];
+    const k = kb.actors.get(id);
+    if (!k) return null;
+    actors[id] = {
+      id: k.id,
+      kind: k.kind,
+      name: k.name,
+      aliases: k.aliases,
+      country: k.country,
+      roles: k.roles ?? [],
+      known: true,
+      outlet: k.outlet ?? false,
+    };
+    return actors[id];
+  };
+  const mention = (actorId: string, via: ActorMention["via"], start: number, end: number, ts: number, te: number, sentence: number) => {
+    mentions.push({ actorId, via, start, end, text: doc.text.slice(start, end), sentence, tokenStart: ts, tokenEnd: te });
+    for (let k = ts; k < te; k++) covered[k] = 1;
+  };
+  const accept = (p: { value: ActorName; tokens: string[] }, first: Token, i: number) => {
+    const v = p.value;
+    if (v.exactCase !== null) {
+      const surface = doc.text.slice(first.start, tokens[i + p.tokens.length - 1]?.end ?? first.end);
+      if (surface !== v.exactCase && surface.replace(/['’]s$/u, "") !== v.exactCase) return false;
+    }
+    if (v.upperFirst && !first.upper) return false;
+    if (v.via === "metonym") {
+      const prev = tokens[i - 1];
+      const prev2 = tokens[i - 2];
+      if (prev && prev.sentence === first.sentence && (locative.has(prev.fold) || (prev2 && locative.has(prev2.fold) && /^(der|die|dem|den|the)$/u.test(prev.fold)))) return false;
+    }
+    return true;
+  };
+
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (covered[i]) continue;
+      const token = tokens[i] as Token;
+      const m =
+        matchName(kb.actorNames, tokens, i, s.tokenEnd, lang, (p, f) => accept(p, f, i)) ??
+        matchName(demonyms, tokens, i, s.tokenEnd, lang, (p, f) => accept(p, f, i));
+      if (m) {
+        const actor = known(m.phrase.value.actorId);
+        if (actor) {
+          const end = (tokens[m.tokenEnd - 1] as Token).end;
+          mention(actor.id, m.phrase.value.via, token.start, end, i, m.tokenEnd, s.index);
+          // "russische Medien": a media group of that state, which attributes rather than acts.
+          const media = m.phrase.value.via === "demonym" ? mediaAfter(m.tokenEnd, s.tokenEnd) : null;
+          if (media && actor.country) {
+            const id = `group:${actor.country.toLowerCase()}-${slug(media.text)}`;
+            actors[id] ??= { id, kind: "group", name: doc.text.slice(token.start, media.end), aliases: [], country: actor.country, roles: [], known: false, outlet: true };
+            mentions.push({ actorId: id, via: "group", start: token.start, end: media.end, text: doc.text.slice(token.start, media.end), sentence: s.index, tokenStart: i, tokenEnd: media.tokenEnd });
+          }
+          i = m.tokenEnd - 1;
+          continue;
+        }
+      }
+      // Parts of hyphenated compounds: "US-Außenminister", "russisch-ukrainischen".
+      for (const part of hyphenParts(token)) {
+        const pf = fold(part.text);
+        const hit = [...kb.actorNames.candidates(pf), ...demonyms.candidates(pf)].find(
+          (p) => p.tokens.length === 1 && (p.value.exactCase === null || p.value.exactCase === part.text),
+        );
+        if (hit) {
+          const actor = known(hit.value.actorId);
+          if (actor) {
+            mentions.push({ actorId: actor.id, via: hit.value.via, start: part.start, end: part.end, text: part.text, sentence: s.index, tokenStart: i, tokenEnd: i + 1 });
+            covered[i] = 1;
+          }
+        }
+      }
+    }
+  }
+
+  function mediaAfter(from: number, end: number): { end: number; text: string; tokenEnd: number } | null {
+    for (let j = from; j < Math.min(from + 3, end); j++) {
+      const p = mediaNouns.longestAt(foldedTokens, j, end);
+      if (p) {
+        const last = tokens[j + p.tokens.length - 1] as Token;
+        return { end: last.end, text: p.source, tokenEnd: j + p.tokens.length };
+      }
+      const t = tokens[j] as Token;
+      // Only adjectives may stand between the demonym and the noun.
+      if (t.upper || !/^\p{L}+$/u.test(t.text)) return null;
+    }
+    return null;
+  }
+
+  // People from context: a title, then capitalised words that are not known names.
+  const isNameWord = (t: Token | undefined, covered_: boolean) =>
+    !!t && t.upper && !covered_ && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(t.text) && !notNames.has(t.fold) && !months.has(t.fold) && !triggerWords.has(t.fold) && !titleIndex.candidates(t.fold).length;
+  const contextPeople: { id: string; surname: string }[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i] as Token;
+      let nameStart = -1;
+      let titleToken: Token | null = null;
+      const titlePhrase = titleIndex.longestAt(foldedTokens, i, s.tokenEnd);
+      if (titlePhrase) {
+        nameStart = i + titlePhrase.tokens.length;
+        titleToken = t;
+      } else if (lang.code === "de" && t.upper && titles.some((x) => t.fold.length > x.length + 2 && t.fold.endsWith(x))) {
+        // German compounds end in the title: "Kremlsprecher", "Chefunterhändler".
+        nameStart = i + 1;
+        titleToken = t;
+      } else if (givenNames.has(t.text) && !covered[i]) {
+        nameStart = i;
+      }
+      if (nameStart < 0) continue;
+      let j = nameStart;
+      while (j < s.tokenEnd && j - nameStart < 3 && isNameWord(tokens[j], covered[j] === 1)) j++;
+      const count = j - nameStart;
+      const needed = titleToken ? 1 : 2;
+      if (count < needed) continue;
+      // A lone German capitalised word after a title may be a noun: take it only before a verb, comma or end.
+      if (count === 1 && lang.code === "de") {
+        const after = tokens[j];
+        if (after && after.sentence === s.index && after.upper) continue;
+      }
+      const first = tokens[nameStart] as Token;
+      const last = tokens[j - 1] as Token;
+      const name = doc.text.slice(first.start, last.end);
+      const id = `person:${slug(name)}`;
+      actors[id] ??= {
+        id,
+        kind: "person",
+        name,
+        aliases: [],
+        country: contextCountry(i, titleToken, s.tokenStart),
+        roles: titleToken ? [{ title: titleToken.text }] : [],
+        known: false,
+        outlet: false,
+      };
+      mention(id, "context", first.start, last.end, nameStart, j, s.index);
+      if (count > 1) contextPeople.push({ id, surname: last.fold });
+      i = j - 1;
+    }
+  }
+
+  function contextCountry(titleAt: number, titleToken: Token | null, sentenceStart: number): string | null {
+    for (let k = titleAt - 1; k >= Math.max(sentenceStart, titleAt - 3); k--) {
+      const m = mentions.find((x) => x.tokenStart <= k && k < x.tokenEnd && (x.via === "demonym" || actors[x.actorId]?.kind === "state"));
+      if (m) return actors[m.actorId]?.country ?? null;
+    }
+    if (titleToken) {
+      const same = mentions.find((x) => x.start >= titleToken.start && x.end <= titleToken.end);
+      if (same) return actors[same.actorId]?.country ?? null;
+      // "Kremlsprecher": a metonym or name at the front of the compound.
+      for (let cut = 3; cut < titleToken.fold.length - 3; cut++) {
+        const hit = kb.actorNames.candidates(titleToken.fold.slice(0, cut)).find((p) => p.tokens.length === 1);
+        if (hit) {
+          const a = kb.actors.get(hit.value.actorId);
+          if (a) return a.country;
+        }
+      }
+    }
+    return null;
+  }
+
+  // Surnames of people found from context name them again later.
+  if (contextPeople.length) {
+    const bySurname = new Map(contextPeople.map((p) => [p.surname, p.id]));
+    for (let i = 0; i < tokens.length; i++) {
+      if (covered[i]) continue;
+      const t = tokens[i] as Token;
+      if (!t.upper) continue;
+      const id = bySurname.get(t.fold) ?? lang.nameBases(t.text).map((b) => bySurname.get(fold(b))).find(Boolean);
+      if (id) mention(id, "coref", t.start, t.end, i, i + 1, t.sentence);
+    }
+  }
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { ...doc, actors, actorMentions: mentions };
+};
+

@@ -1,0 +1,53 @@
+import { fold } from "../../text/fold.js";
+import { matchName } from "../match-names.js";
+import { compiled, type PlaceMention, type PlaceRecord, type Stage, type Token } from "../types.js";
+
+/**
+ * Finds places of the gazetteer. A country is a place only after a locative
+ * preposition ("in der Türkei"); a capital that names its state when it acts
+ * ("Moskau erklärte") is left to the actors.
+ */
+export const matchPlaces: Stage = (doc, ctx) => {
+  const { lang, kb } = ctx;
+  const tokens = doc.tokens;
+  const locative = compiled(ctx, "match-places.locative", () => new Set(lang.cues.locative.map(fold)));
+  const metonymSpans = new Set(doc.actorMentions.filter((m) => m.via === "metonym").map((m) => `${m.start}:${m.end}`));
+  const places: Record<string, PlaceRecord> = {};
+  const mentions: PlaceMention[] = [];
+  const isLocative = (i: number, sentence: number) => {
+    const prev = tokens[i - 1];
+    if (!prev || prev.sentence !== sentence) return false;
+    if (locative.has(prev.fold)) return true;
+    const prev2 = tokens[i - 2];
+    // "in der Türkei", "in the United States": one article between.
+    return !!prev2 && prev2.sentence === sentence && locative.has(prev2.fold) && !prev.upper && prev.text.length <= 3;
+  };
+
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const first = tokens[i] as Token;
+      if (!first.upper) continue;
+      const m = matchName(kb.placeNames, tokens, i, s.tokenEnd, lang, (p) => {
+        if (p.value.exactCase === null) return true;
+        return doc.text.slice(first.start, tokens[i + p.tokens.length - 1]?.end ?? first.end) === p.value.exactCase;
+      });
+      if (!m) continue;
+      const place = kb.places.get(m.phrase.value.placeId);
+      if (!place) continue;
+      const end = (tokens[m.tokenEnd - 1] as Token).end;
+      const loc = isLocative(i, s.index);
+      if (metonymSpans.has(`${first.start}:${end}`)) continue;
+      if (place.kind === "country" && !loc) continue;
+      places[place.id] ??= {
+        id: place.id,
+        name: place.name,
+        country: place.country,
+        coordinates: { lat: place.lat, lon: place.lon },
+        kind: place.kind,
+      };
+      mentions.push({ placeId: place.id, start: first.start, end, text: doc.text.slice(first.start, end), sentence: s.index, tokenStart: i, tokenEnd: m.tokenEnd, locative: loc });
+      i = m.tokenEnd - 1;
+    }
+  }
+  return { ...doc, places, placeMentions: mentions };
+};
