@@ -28,13 +28,15 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
-async function open(url: string): Promise<Corpus> {
+type OpenOptions = Parameters<typeof import("@parley/store").openCorpus>[1];
+
+async function open(url: string, options?: OpenOptions): Promise<Corpus> {
   const { openCorpus } = await import("@parley/store");
-  return openCorpus(url);
+  return openCorpus(url, options);
 }
 
 /** Opens a fresh store: a temporary SQLite file, or a new PostgreSQL database. */
-export async function freshStore(engine: EngineName): Promise<TestStore> {
+export async function freshStore(engine: EngineName, options?: OpenOptions): Promise<TestStore> {
   const others: Corpus[] = [];
   if (engine === "memory") {
     const corpus = memoryCorpus();
@@ -43,13 +45,13 @@ export async function freshStore(engine: EngineName): Promise<TestStore> {
   if (engine === "sqlite") {
     const dir = await mkdtemp(join(tmpdir(), "parley-api-"));
     const url = `sqlite:${join(dir, "parley.db")}`;
-    const corpus = await open(url);
+    const corpus = await open(url, options);
     return {
       engine,
       url,
       corpus,
       openAnother: async () => {
-        const c = await open(url);
+        const c = await open(url, options);
         others.push(c);
         return c;
       },
@@ -69,13 +71,13 @@ export async function freshStore(engine: EngineName): Promise<TestStore> {
   }
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const corpus = await open(url.toString());
+  const corpus = await open(url.toString(), options);
   return {
     engine,
     url: url.toString(),
     corpus,
     openAnother: async () => {
-      const c = await open(url.toString());
+      const c = await open(url.toString(), options);
       others.push(c);
       return c;
     },
