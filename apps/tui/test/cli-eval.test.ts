@@ -97,6 +97,7 @@ describe("parley eval", () => {
     ["a missing gold folder", () => ["eval", "no/such/gold"], /no\/such\/gold: no such file or directory/],
     ["a missing articles folder", () => ["eval", GOLD, "--articles", "no/such/articles"], /no\/such\/articles: no such file or directory/],
     ["no gold folder", () => ["eval"], /give one GOLD folder or file/],
+    ["an articles path that is a file", () => ["eval", GOLD, "--articles", join(SEEDS, "000_d9bf279fc9ea0bf9.txt")], /--articles .*: not a folder/],
     ["an unknown option", () => ["eval", GOLD, "--articels", SEEDS], /unknown option --articels/],
   ])("exits 2 with a message for %s", (_label, args, message) => {
     const r = parley(args());

@@ -69,6 +69,8 @@ describe("parley extract", () => {
   const bad = folder({
     "latin1.txt": LATIN1,
     "empty.txt": "  \n",
+    "utf16.txt": Buffer.from("Die Delegationen trafen sich.", "utf16le"),
+    "huge.txt": "Die Delegationen trafen sich. ".repeat(40_000),
     "badmeta.txt": ENGLISH,
     "badmeta.meta.json": "{ title: ",
     "wrongmeta.txt": ENGLISH,
@@ -87,6 +89,8 @@ describe("parley extract", () => {
     ["a file that is not UTF-8", ["extract", join(bad, "latin1.txt")], "", /latin1\.txt: not UTF-8/],
     ["standard input that is not UTF-8", ["extract", "-"], LATIN1, /standard input: not UTF-8/],
     ["an empty file", ["extract", join(bad, "empty.txt")], "", /empty\.txt: the text is empty/],
+    ["UTF-16 without a byte order mark", ["extract", join(bad, "utf16.txt")], "", /utf16\.txt: not a UTF-8 text file \(it contains NUL bytes/],
+    ["a file over the size limit", ["extract", join(bad, "huge.txt")], "", /huge\.txt: the text is longer than 1,000,000 characters/],
     ["metadata that is not JSON", ["extract", join(bad, "badmeta.txt")], "", /badmeta\.meta\.json: not valid JSON/],
     ["metadata with a bad date", ["extract", join(bad, "wrongmeta.txt")], "", /wrongmeta\.meta\.json: not article metadata[\s\S]*publishedAt/],
     ["a folder without .txt files", ["extract", emptyDir], "", /no \.txt files/],

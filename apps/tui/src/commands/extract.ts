@@ -37,6 +37,9 @@ Options:
 
 Exit codes: 0 done, 1 the extractor failed, 2 bad input or options.`;
 
+/** The corpus's limit for one article (ArticleInputSchema): a bigger file is a mistake, not an article. */
+const MAX_TEXT = 1_000_000;
+
 interface Source {
   label: string;
   /** A path, or null for standard input. */
@@ -46,6 +49,7 @@ interface Source {
 async function readSource(source: Source, io: Io): Promise<{ text: string; meta: ArticleMeta }> {
   const text = source.path === null ? decodeUtf8(await io.stdin(), "standard input") : await readTextFile(source.path);
   if (text.trim() === "") throw new UserError(`${source.label}: the text is empty`);
+  if (text.length > MAX_TEXT) throw new UserError(`${source.label}: the text is longer than ${MAX_TEXT.toLocaleString("en")} characters`);
   const meta = source.path === null ? {} : await readMeta(source.path);
   return { text, meta };
 }

@@ -92,11 +92,15 @@ export function reasonOf(error: unknown): string {
 
 /** Decodes UTF-8 strictly: a file in another encoding is an error, not mojibake. A BOM is dropped. */
 export function decodeUtf8(bytes: Uint8Array, label: string): string {
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new UserError(`${label}: not UTF-8 text (convert it, e.g. iconv -f latin1 -t utf-8)`);
   }
+  // UTF-16 without a byte order mark decodes as "valid" UTF-8 full of NULs.
+  if (text.includes("\u0000")) throw new UserError(`${label}: not a UTF-8 text file (it contains NUL bytes: binary, or UTF-16?)`);
+  return text;
 }
 
 /** Reads a text file as strict UTF-8. */
