@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,7 @@ export interface Run {
 
 /** Spawns the built `parley` with arguments and optional standard input. */
 export function parley(args: string[], input?: string | Buffer, bin = BIN): Run {
+  if (!existsSync(bin)) throw new Error("the CLI was not built for the tests: see the warning at the start of the run");
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, input: input ?? "", encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
