@@ -4,6 +4,7 @@ import { ExtractionSchema, type Extraction } from "../model/index.js";
 import { GoldSchema, type Gold } from "./gold.js";
 import { locate } from "./locate.js";
 import { scoreArticle } from "./score.js";
+import { splitSentences } from "./sentences.js";
 
 /*
  * A perfect extraction, built from a gold file, must score 1 on every gold
@@ -76,6 +77,12 @@ describe.each(cases)("a perfect extraction of $name", ({ gold, text }) => {
   });
   it("scores 1 in every category", () => {
     expect({ actors: s.actors.f1, events: s.events.f1, timexes: s.timexes.f1, quotes: s.quotes.f1 }).toEqual({ actors: 1, events: 1, timexes: 1, quotes: 1 });
+  });
+  it("finds every anchor and negative inside one sentence (the splitter cuts no anchor)", () => {
+    const sentences = splitSentences(text);
+    const texts = [...gold.events.flatMap((e) => e.sentences), ...gold.negatives.map((n) => n.sentence)];
+    const cut = texts.filter((t) => locate(text, t).some((o) => !sentences.some((s) => s.start <= o.start && o.end <= s.end)));
+    expect(cut).toEqual([]);
   });
   it("has every attribute right", () => {
     expect(s.details.wrong).toEqual([]);
