@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { dirname, resolve } from "node:path";
 import { extract } from "@parley/core";
 import { GoldSchema, aggregate, formatReport, formatSummary, scoreArticle, type ArticleScore, type Gold } from "@parley/core/eval";
 import {
@@ -59,14 +59,14 @@ export const evalCommand: Command = {
     const goldIsDir = (await kindOf(goldArg)) === "dir";
     const goldFiles = goldIsDir ? await listFiles(goldArg, ".gold.json") : [goldArg];
     if (goldFiles.length === 0) throw new UserError(`${goldArg}: no *.gold.json files in this folder`);
-    const articlesDir = values.articles ?? (goldIsDir ? goldArg : join(goldArg, ".."));
+    const articlesDir = values.articles ?? (goldIsDir ? goldArg : dirname(goldArg));
     if ((await kindOf(articlesDir)) !== "dir") throw new UserError(`--articles ${articlesDir}: not a folder`);
 
     // Read and check every gold file first: a bad one fails before any work.
     const cases: Case[] = [];
     for (const goldFile of goldFiles) {
       const gold = parseWith(GoldSchema, await readJsonFile(goldFile), goldFile, "a gold file (see FORMAT.md, section 2)");
-      const articleFile = join(articlesDir, gold.file);
+      const articleFile = resolve(articlesDir, gold.file);
       try {
         await kindOf(articleFile);
       } catch {
