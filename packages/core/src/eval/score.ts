@@ -156,7 +156,8 @@ function scoreActors(gold: Gold, extraction: Extraction, details: ScoreDetails) 
       .map(({ j }) => j),
   );
   // Name matches first, so that a country match does not take a gold actor a name match needs.
-  const order = scored.map((_, i) => i).sort((a, b) => (candidates[b]!.length && scored[b]!.row[candidates[b]![0]!]!) - (candidates[a]!.length && scored[a]!.row[candidates[a]![0]!]!));
+  const best = scored.map(({ row }, i) => Math.max(0, ...candidates[i]!.map((j) => row[j]!)));
+  const order = scored.map((_, i) => i).sort((a, b) => best[b]! - best[a]!);
   const match = maxMatching(candidates, order);
 
   let tp = 0;
