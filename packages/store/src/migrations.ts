@@ -9,6 +9,7 @@ import type { Engine } from "./url.js";
 export function migrationsFor(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_init": { up: (db) => run(db, init(engine)) },
+    "0002_timeline_anchors": { up: (db) => run(db, anchors(engine)) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -151,5 +152,24 @@ function init(engine: Engine): string[] {
     `create trigger timeline_fts_update after update of body on timeline_entries begin
        insert into timeline_fts (timeline_fts, rowid, body) values ('delete', old.seq, old.body);
        insert into timeline_fts (rowid, body) values (new.seq, new.body); end`,
+  ];
+}
+
+/**
+ * Finding merge candidates by the day an entry is anchored to, and paging the
+ * timeline of one actor or issue straight from an index in timeline order.
+ */
+function anchors(engine: Engine): string[] {
+  const key = engine === "postgres" ? `text collate "C"` : "text";
+  return [
+    `alter table timeline_entries add column anchor_day text`,
+    `update timeline_entries set anchor_day = day_from`,
+    `create index timeline_type_anchor on timeline_entries (type, anchor_day)`,
+    `alter table timeline_actors add column sort_key ${key} not null default ''`,
+    `update timeline_actors set sort_key = (select e.sort_key from timeline_entries e where e.id = timeline_actors.entry_id)`,
+    `create index timeline_actors_sorted on timeline_actors (actor_id, sort_key)`,
+    `alter table timeline_issues add column sort_key ${key} not null default ''`,
+    `update timeline_issues set sort_key = (select e.sort_key from timeline_entries e where e.id = timeline_issues.entry_id)`,
+    `create index timeline_issues_sorted on timeline_issues (issue, sort_key)`,
   ];
 }

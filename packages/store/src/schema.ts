@@ -81,6 +81,8 @@ export interface TimelineEntriesTable {
   day_to: string | null;
   /** `MM-DD` of the entry's date when it names a day, known year or not: finds merge candidates. */
   month_day: string | null;
+  /** Since 0002: the first day of the date, else the first report's publication day. */
+  anchor_day: string | null;
   report_count: number;
   /** The TimelineEntry as JSON. */
   entry: string;
@@ -101,11 +103,14 @@ export interface TimelineActorsTable {
   entry_id: string;
   actor_id: string;
   country: string | null;
+  /** The entry's sort key (since 0002), so that one actor's timeline pages from an index. */
+  sort_key: string;
 }
 
 export interface TimelineIssuesTable {
   entry_id: string;
   issue: string;
+  sort_key: string;
 }
 
 export interface Database {

@@ -19,14 +19,14 @@ import {
   type TimelineFilter,
 } from "@parley/core/model";
 import { fallbackActorRef, reportsOf } from "@parley/core/timeline";
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from "kysely";
 import { articleIdOf } from "./article-id.js";
 import type { Connection } from "./connection.js";
 import type { BatchProgress, Corpus, ExportFormat, ExtractFn, IngestResult } from "./corpus.js";
 import { decodeCursor, encodeCursor, isOffset, isString, isStringPair } from "./cursor.js";
 import { exportCorpus } from "./export.js";
 import { listArticleFiles, readArticleFile } from "./folder.js";
-import type { ArticlesTable, Database } from "./schema.js";
+import type { ArticlesTable, Database, TimelineEntriesTable } from "./schema.js";
 import { articleMatches, articleRank, entryMatches } from "./text-search.js";
 import { deleteExtractionRows, writeExtractionRows } from "./write-article.js";
 import { addReports, removeArticleReports } from "./write-timeline.js";
@@ -227,26 +227,39 @@ export class SqlCorpus implements Corpus {
   async timeline(filter: TimelineFilter & Partial<PageRequest> = {}): Promise<Page<TimelineEntry>> {
     const f = TimelineFilterSchema.parse(filter);
     const limit = limitOf(filter.limit);
-    let q = this.db.selectFrom("timeline_entries");
-    if (f.type) q = q.where("type", "=", f.type);
+    // One actor's or one issue's timeline pages straight from its index in timeline
+    // order (k.sort_key), however rare or common the actor; else the entries' own order.
+    // kysely types a join chosen at run time only loosely: the builder is typed by hand below.
+    let q: SelectQueryBuilder<Database & { e: TimelineEntriesTable; k: { sort_key: string } }, "e" | "k", object>;
+    let sortKey: "e.sort_key" | "k.sort_key" = "k.sort_key";
+    const base = this.db.selectFrom("timeline_entries as e");
     if (f.actor) {
       const actor = f.actor;
-      q = q.where("id", "in", (eb) => eb.selectFrom("timeline_actors").select("entry_id").where("actor_id", "=", actor));
-    }
-    if (f.issue) {
+      q = base.innerJoin("timeline_actors as k", (j) => j.onRef("k.entry_id", "=", "e.id").on("k.actor_id", "=", actor)) as never;
+    } else if (f.issue) {
       const issue = f.issue;
-      q = q.where("id", "in", (eb) => eb.selectFrom("timeline_issues").select("entry_id").where("issue", "=", issue));
+      q = base.innerJoin("timeline_issues as k", (j) => j.onRef("k.entry_id", "=", "e.id").on("k.issue", "=", issue)) as never;
+    } else {
+      q = base as never;
+      sortKey = "e.sort_key";
     }
-    if (f.from) q = q.where("day_to", ">=", f.from);
-    if (f.to) q = q.where("day_from", "<=", f.to);
+    if (f.type) q = q.where("e.type", "=", f.type);
+    if (f.actor && f.issue) {
+      const issue = f.issue;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom("timeline_issues as i").select("i.entry_id").whereRef("i.entry_id", "=", "e.id").where("i.issue", "=", issue)),
+      );
+    }
+    if (f.from) q = q.where("e.day_to", ">=", f.from);
+    if (f.to) q = q.where("e.day_from", "<=", f.to);
     if (f.q) {
       const match = entryMatches(this.engine, f.q);
       if (!match) return { items: [], nextCursor: null, total: 0 };
       q = q.where(match);
     }
     const total = filter.cursor ? undefined : await countOf(q.select((eb) => eb.fn.countAll().as("n")));
-    if (filter.cursor) q = q.where("sort_key", ">", decodeCursor(filter.cursor, isString));
-    const rows = await q.select(["entry", "sort_key"]).orderBy("sort_key").limit(limit + 1).execute();
+    if (filter.cursor) q = q.where(sortKey, ">", decodeCursor(filter.cursor, isString));
+    const rows = await q.select(["e.entry", `${sortKey} as sort_key` as "e.sort_key"]).orderBy(sortKey).limit(limit + 1).execute();
     const last = rows[limit - 1];
     return {
       items: rows.slice(0, limit).map((r) => JSON.parse(r.entry) as TimelineEntry),

@@ -22,14 +22,14 @@ export function articleMatches(engine: Engine, q: string): RawBuilder<SqlBool> |
   return m === null ? null : sql<SqlBool>`articles.rowid in (select rowid from articles_fts where articles_fts match ${m})`;
 }
 
-/** The condition "the timeline entry's evidence, titles or names match q". */
+/** The condition "the timeline entry's evidence, titles or names match q"; the entries table is aliased `e`. */
 export function entryMatches(engine: Engine, q: string): RawBuilder<SqlBool> | null {
   if (engine === "postgres") {
     if (!/[\p{L}\p{N}]/u.test(q)) return null;
-    return sql<SqlBool>`timeline_entries.tsv @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))`;
+    return sql<SqlBool>`e.tsv @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))`;
   }
   const m = fts5Query(q);
-  return m === null ? null : sql<SqlBool>`timeline_entries.seq in (select rowid from timeline_fts where timeline_fts match ${m})`;
+  return m === null ? null : sql<SqlBool>`e.seq in (select rowid from timeline_fts where timeline_fts match ${m})`;
 }
 
 /** How well an article matches q, larger is better. */

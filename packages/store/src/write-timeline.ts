@@ -4,7 +4,9 @@ import {
   clusterReports,
   entryIdOf,
   indexOf,
+  isoDayOf,
   parseDateValue,
+  UNDATED_WINDOW_DAYS,
   type TimelineReport,
 } from "@parley/core/timeline";
 import type { Kysely } from "kysely";
@@ -104,7 +106,11 @@ async function renumber(trx: Kysely<Database>, entryId: string, reports: Timelin
   }
 }
 
-/** Entries of the report's type that share a party with it, on a compatible day, with their reports. */
+/**
+ * Entries that may take the report: of its type, near its day (the entry's
+ * anchor day within a week, or the same month and day whatever the year, or no
+ * anchor at all), sharing a party; with their reports. canMerge decides.
+ */
 async function loadCandidates(
   trx: Kysely<Database>,
   report: TimelineReport,
@@ -112,18 +118,31 @@ async function loadCandidates(
 ): Promise<LoadedEntry[]> {
   const ids = report.participants.map((p) => p.id);
   const countries = [...new Set(report.participants.map((p) => p.country).filter((c): c is string => c !== null))];
-  let q = trx.selectFrom("timeline_entries").select(["id", "seq"]).where("type", "=", report.type);
-  if (ids.length) {
-    q = q.where("id", "in", (eb) =>
-      eb
-        .selectFrom("timeline_actors")
-        .select("entry_id")
-        .where((w) => w.or([w("actor_id", "in", ids), ...(countries.length ? [w("country", "in", countries)] : [])])),
+  let q = trx.selectFrom("timeline_entries as e").select(["e.id", "e.seq"]).where("e.type", "=", report.type);
+  const anchor = isoDayOf(report.date?.value) ?? report.publishedAt;
+  const days = neighbourMonthDays(report.date?.value);
+  if (anchor || days) {
+    q = q.where((w) =>
+      w.or([
+        ...(anchor
+          ? [w.and([w("e.anchor_day", ">=", shiftDay(anchor, -UNDATED_WINDOW_DAYS)), w("e.anchor_day", "<=", shiftDay(anchor, UNDATED_WINDOW_DAYS))])]
+          : []),
+        ...(days ? [w("e.month_day", "in", days)] : []),
+        w("e.anchor_day", "is", null),
+      ]),
     );
   }
-  const days = neighbourMonthDays(report.date?.value);
-  if (days) q = q.where((w) => w.or([w("month_day", "is", null), w("month_day", "in", days)]));
-  const rows = await q.orderBy("seq", "desc").limit(MAX_CANDIDATES).execute();
+  if (ids.length) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("timeline_actors as a")
+          .select("a.entry_id")
+          .whereRef("a.entry_id", "=", "e.id")
+          .where((w) => w.or([w("a.actor_id", "in", ids), ...(countries.length ? [w("a.country", "in", countries)] : [])])),
+      ),
+    );
+  }
+  const rows = await q.orderBy("e.seq", "desc").limit(MAX_CANDIDATES).execute();
 
   const missing = rows.filter((r) => !touched.has(r.id)).map((r) => r.id);
   const loaded = new Map<string, TimelineReport[]>();
@@ -150,6 +169,10 @@ async function loadCandidates(
 }
 
 /** `MM-DD` of the day and of the days either side, or null when the value names no day. */
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function neighbourMonthDays(value: string | null | undefined): string[] | null {
   const p = parseDateValue(value);
   if (!p || !p.month || !p.day) return null;
@@ -175,13 +198,13 @@ async function freshEntryId(
 async function saveEntry(trx: Kysely<Database>, id: string, reports: TimelineReport[], isNew: boolean): Promise<void> {
   const entry = buildEntry(id, reports);
   const index = indexOf(entry, reports);
-  const md = parseDateValue(entry.day ?? entry.date?.value);
   const row = {
     type: entry.type,
     sort_key: index.sortKey,
     day_from: index.dayFrom,
     day_to: index.dayTo,
-    month_day: md && md.month && md.day ? `${md.month}-${md.day}` : null,
+    month_day: index.monthDay,
+    anchor_day: index.anchorDay,
     report_count: entry.reportCount,
     entry: JSON.stringify(entry),
     body: index.searchText,
@@ -196,11 +219,11 @@ async function saveEntry(trx: Kysely<Database>, id: string, reports: TimelineRep
   await insertChunked(
     trx,
     "timeline_actors",
-    entry.participants.map((p) => ({ entry_id: id, actor_id: p.id, country: p.country })),
+    entry.participants.map((p) => ({ entry_id: id, actor_id: p.id, country: p.country, sort_key: index.sortKey })),
   );
   await insertChunked(
     trx,
     "timeline_issues",
-    entry.issues.map((issue) => ({ entry_id: id, issue })),
+    entry.issues.map((issue) => ({ entry_id: id, issue, sort_key: index.sortKey })),
   );
 }

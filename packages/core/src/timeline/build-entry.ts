@@ -34,6 +34,13 @@ export interface EntryIndex {
   /** First and last day the entry's date can mean, when its year is known. */
   dayFrom: string | null;
   dayTo: string | null;
+  /**
+   * The day the entry is anchored to, to find merge candidates: its first day
+   * when the year is known, else the first publication date of its reports.
+   */
+  anchorDay: string | null;
+  /** `MM-DD` when the entry's date names a day, known year or not. */
+  monthDay: string | null;
   /** Participants' ids and countries, for the actor filter and for finding merge candidates. */
   actorIds: string[];
   countries: string[];
@@ -92,6 +99,8 @@ export function indexOf(entry: TimelineEntry, reports: readonly TimelineReport[]
     sortKey: sortKeyOf(sortValue, entry.id),
     dayFrom: range?.from ?? null,
     dayTo: range?.to ?? null,
+    anchorDay: range?.from ?? reports.map((r) => r.publishedAt).find((d): d is string => d !== null) ?? null,
+    monthDay: monthDayOf(entry.day ?? entry.date?.value ?? null),
     actorIds: entry.participants.map((p) => p.id),
     countries: [...new Set(entry.participants.map((p) => p.country).filter((c): c is string => c !== null))],
     searchText: [
@@ -105,6 +114,11 @@ export function indexOf(entry: TimelineEntry, reports: readonly TimelineReport[]
       .filter(Boolean)
       .join("\n"),
   };
+}
+
+function monthDayOf(value: string | null): string | null {
+  const p = parseDateValue(value);
+  return p && p.month && p.day ? `${p.month}-${p.day}` : null;
 }
 
 function timeOf(t: EventTime): EventTime {

@@ -22,7 +22,9 @@ export const UNDATED_WINDOW_DAYS = 7;
  * - the places are compatible: equal or one unknown. Two places of the same
  *   country (Istanbul, the Çırağan Palace) fit only on the same known day with
  *   a shared actor;
- * - two undated accounts must be published within a week of each other;
+ * - an undated account must be published within a week of the other's date
+ *   (or, when both are undated, of the other's publication): an undated
+ *   report of a meeting in 2025 does not tell of a meeting in 2021;
  * - when both name issues (what was agreed, proposed, published), they share one.
  */
 export function canMerge(entryReports: readonly TimelineReport[], report: TimelineReport): number | null {
@@ -54,11 +56,7 @@ export function canMerge(entryReports: readonly TimelineReport[], report: Timeli
 
   if (relation === "different") return null;
   if (relation === "near" && !(sharedIds > 0 && (samePlace || sharedIssues > 0))) return null;
-  if (relation === "unknown" && date === null && report.date === null) {
-    const a = entryReports.map((r) => r.publishedAt).find(isString);
-    const b = report.publishedAt;
-    if (a && b && daysBetween(a, b) > UNDATED_WINDOW_DAYS) return null;
-  }
+  if (relation === "unknown" && !withinWindow(entryReports, date, report)) return null;
 
   if (place && report.placeRef && !samePlace) {
     const sameCountry = place.country !== null && place.country === report.placeRef.country;
@@ -70,6 +68,14 @@ export function canMerge(entryReports: readonly TimelineReport[], report: Timeli
   if (relation === "near") score -= 2;
   if (samePlace) score += 2;
   return score;
+}
+
+/** The day an account without a date is anchored to: its article's publication. */
+function withinWindow(entryReports: readonly TimelineReport[], entryDate: string | null, report: TimelineReport): boolean {
+  const entryDay = isoDayOf(entryDate) ?? entryReports.map((r) => r.publishedAt).find(isString) ?? null;
+  const reportDay = isoDayOf(report.date?.value) ?? report.publishedAt;
+  if (!entryDay || !reportDay) return true;
+  return daysBetween(entryDay, reportDay) <= UNDATED_WINDOW_DAYS;
 }
 
 /** The value most reports give; ties go to the most specific (longest), then to the earliest report. */
