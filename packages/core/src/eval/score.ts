@@ -97,6 +97,9 @@ export interface ArticleScore extends Scores {
 
 const SCORED_KINDS = new Set(["person", "state", "organization"]);
 
+/** The largest of non-negative numbers, 0 for none (no spread: a gold text may occur thousands of times). */
+const maxOf = (xs: readonly number[]): number => xs.reduce((m, x) => (x > m ? x : m), 0);
+
 /** The day part of a TIMEX3 value: `2025-06-02TEV` → `2025-06-02`, `XXXX-05` → `XXXX-05`. */
 export function dayPart(value: string | null | undefined): string | null {
   if (value == null) return null;
@@ -156,7 +159,7 @@ function scoreActors(gold: Gold, extraction: Extraction, details: ScoreDetails) 
       .map(({ j }) => j),
   );
   // Name matches first, so that a country match does not take a gold actor a name match needs.
-  const best = scored.map(({ row }, i) => Math.max(0, ...candidates[i]!.map((j) => row[j]!)));
+  const best = scored.map(({ row }, i) => maxOf(candidates[i]!.map((j) => row[j]!)));
   const order = scored.map((_, i) => i).sort((a, b) => best[b]! - best[a]!);
   const match = maxMatching(candidates, order);
 
@@ -254,7 +257,7 @@ function scoreEvents(
       .map(({ j }) => j),
   );
   // The extracted event that overlaps a gold event most gets it first.
-  const best = overlap.map((row, i) => Math.max(0, ...candidates[i]!.map((j) => row[j]!)));
+  const best = overlap.map((row, i) => maxOf(candidates[i]!.map((j) => row[j]!)));
   const order = extraction.events.map((_, i) => i).sort((a, b) => best[b]! - best[a]!);
   const match = maxMatching(candidates, order);
 
@@ -375,7 +378,7 @@ interface SpanMatch {
  * is a duplicate.
  */
 function matchSpans(golds: SpanGold[], spans: Span[]): SpanMatch {
-  const overlap = spans.map((s) => golds.map((g) => Math.max(0, ...g.occurrences.map((o) => overlapLength(s, o)))));
+  const overlap = spans.map((s) => golds.map((g) => maxOf(g.occurrences.map((o) => overlapLength(s, o)))));
   const candidates = overlap.map((row) =>
     row
       .map((o, j) => ({ o, j }))
@@ -383,7 +386,7 @@ function matchSpans(golds: SpanGold[], spans: Span[]): SpanMatch {
       .sort((a, b) => b.o - a.o)
       .map(({ j }) => j),
   );
-  const best = overlap.map((row, i) => Math.max(0, ...candidates[i]!.map((j) => row[j]!)));
+  const best = overlap.map((row, i) => maxOf(candidates[i]!.map((j) => row[j]!)));
   const order = spans.map((_, i) => i).sort((a, b) => best[b]! - best[a]!);
   const match = maxMatching(candidates, order);
 
