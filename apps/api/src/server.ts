@@ -1,4 +1,14 @@
+import type { RateLimitOptions } from "./plugins/guard.js";
 import { startServer, UnsafeListenError } from "./start-server.js";
+
+/** `PARLEY_RATE_LIMIT`: writes per minute and client (120 by default), or `off`. */
+function rateLimitOf(value: string | undefined): RateLimitOptions | false | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (value === "off" || value === "0") return false;
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 0) throw new Error(`PARLEY_RATE_LIMIT must be a whole number of writes a minute or "off", not ${value}`);
+  return { max, timeWindow: 60_000 };
+}
 
 /** Reads the environment, listens, and closes gracefully on SIGINT and SIGTERM. */
 async function main(): Promise<void> {
@@ -6,6 +16,7 @@ async function main(): Promise<void> {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0..65535, not ${env.PORT}`);
   const bodyLimit = env.PARLEY_BODY_LIMIT === undefined ? undefined : Number(env.PARLEY_BODY_LIMIT);
+  if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0)) throw new Error(`PARLEY_BODY_LIMIT must be a number of bytes, not ${env.PARLEY_BODY_LIMIT}`);
   const cors = env.PARLEY_CORS_ORIGIN;
   const server = await startServer({
     host: env.HOST ?? "127.0.0.1",
@@ -13,6 +24,7 @@ async function main(): Promise<void> {
     databaseUrl: env.PARLEY_DATABASE_URL,
     token: env.PARLEY_API_TOKEN ?? null,
     bodyLimit,
+    rateLimit: rateLimitOf(env.PARLEY_RATE_LIMIT),
     corsOrigin: cors === undefined || cors === "" ? false : cors === "*" ? true : cors.split(",").map((o) => o.trim()),
     logger: { level: env.LOG_LEVEL ?? "info", redact: ["req.headers.authorization"] },
   });
@@ -41,6 +53,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof UnsafeListenError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // The refusal and configuration errors are for people: the message, no stack.
+  process.stderr.write(`parley api: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (!(err instanceof UnsafeListenError) && err instanceof Error && process.env.LOG_LEVEL === "debug") process.stderr.write(`${err.stack}\n`);
   process.exit(1);
 });
