@@ -1,5 +1,5 @@
-import React, { useCallback, useMemo, useState } from "react";
-import { Box, Text, useApp, useInput, useStdin } from "ink";
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Box, Text, useApp, useInput, useStdin, type Key } from "ink";
 import type { DataSource } from "./data/source.js";
 import { useTerminalSize } from "./ui/hooks/use-terminal-size.js";
 import { TABS, UiContext, type Screen, type Tab, type Ui } from "./ui/hooks/use-ui.js";
@@ -53,7 +53,13 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
   }));
   const [visited, setVisited] = useState<Set<Tab>>(() => new Set([initialView]));
   const [help, setHelp] = useState(false);
-  const [capturing, setCapturing] = useState(false);
+  const [capturing, setCapturingState] = useState(false);
+  // Read by the key handler at once: a prompt opened by one key takes the very next.
+  const capturingNow = useRef(false);
+  const setCapturing = useCallback((c: boolean) => {
+    capturingNow.current = c;
+    setCapturingState(c);
+  }, []);
   const [dataVersion, setDataVersion] = useState(0);
 
   const switchTab = useCallback((t: Tab) => {
@@ -68,8 +74,11 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
     [source, inputEnabled, noColor, dataVersion, open, back],
   );
 
-  useInput(
-    (input, key) => {
+  // The handler of the last commit, as in useKeys: keys may come faster than Ink re-subscribes.
+  const global = useRef<(input: string, key: Key) => void>(() => undefined);
+  useLayoutEffect(() => {
+    global.current = (input, key) => {
+      if (capturingNow.current) return;
       if (help) {
         if (input === "q") exit();
         else setHelp(false);
@@ -84,9 +93,9 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
       const n = Number(input);
       if (Number.isInteger(n) && n >= 1 && n <= TABS.length && input.length === 1) return switchTab(TABS[n - 1]!);
       if (key.escape || key.backspace || key.delete) back();
-    },
-    { isActive: inputEnabled && !capturing },
-  );
+    };
+  });
+  useInput((input, key) => global.current(input, key), { isActive: inputEnabled });
 
   const height = Math.max(6, rows - 1);
   const bodyHeight = height - 2;
@@ -149,7 +158,7 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
           )}
         </Box>
         <Text dimColor wrap="truncate">
-          {help ? "any key: close help · q quit" : capturing ? "type · Enter apply · Esc cancel" : `${KEYS[top.view]} · Tab/1-4 views · ? help · q quit`}
+          {help ? "any key: close help · q quit" : capturing ? "type · Enter apply · Esc cancel" : `? help · q quit · Tab/1-4 views · ${KEYS[top.view]}`}
         </Text>
       </Box>
     </UiContext.Provider>

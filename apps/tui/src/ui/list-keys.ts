@@ -24,3 +24,8 @@ export function windowStart(selected: number, count: number, height: number): nu
   const start = selected - Math.floor(height / 2);
   return Math.max(0, Math.min(count - height, start));
 }
+
+/** Whether the key moves a selection (see {@link moveSelection}). */
+export function isMoveKey(input: string, key: Key): boolean {
+  return moveSelection(input, key, 1, 3, 1) !== null && (input !== "" || key.downArrow || key.upArrow || key.pageDown || key.pageUp || key.home || key.end);
+}

@@ -1,8 +1,9 @@
 import React, { useEffect, useState, type ReactNode } from "react";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { ScrollLines, wrapPlain } from "../components/scroll-lines.js";
 import { formatParticipants, formatTime, formatType } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
+import { useKeys } from "../hooks/use-keys.js";
 import { useUi } from "../hooks/use-ui.js";
 
 /** One actor: roles, who it dealt with and how often, its events (Enter opens one) and its quotes. */
@@ -55,7 +56,7 @@ export function ActorDetailView({ id, active, width, height }: { id: string; act
     setOffset((o) => (at < o || at >= o + body - 2 ? Math.max(0, at - 2) : o));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, body, state.status]);
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === "j") return setSelected((s) => Math.min(Math.max(0, events.length - 1), s + 1));
       if (key.upArrow || input === "k") return setSelected((s) => Math.max(0, s - 1));
@@ -66,7 +67,7 @@ export function ActorDetailView({ id, active, width, height }: { id: string; act
       const e = events[selected];
       if (key.return && e) ui.open({ view: "event", id: e.id });
     },
-    { isActive: ui.inputEnabled && active },
+    active,
   );
   if (state.status === "loading") return <Text dimColor>Loading actor…</Text>;
   if (state.status === "error") return <Text color={ui.noColor ? undefined : "red"}>Error: {state.error.message}</Text>;

@@ -1,8 +1,9 @@
 import React, { useEffect, useMemo, useState } from "react";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import type { Span } from "@parley/core/model";
 import { annotate, BRACKETS, wrapAnnotated, type Mark, type Run } from "../annotate.js";
 import { useAsync } from "../hooks/use-async.js";
+import { useKeys } from "../hooks/use-keys.js";
 import { useUi } from "../hooks/use-ui.js";
 
 const COLOURS: Record<Mark, string> = { actor: "cyan", place: "green", timex: "yellow", trigger: "magenta" };
@@ -59,7 +60,7 @@ export function ArticleReaderView({ articleId, focus, active, width, height }: {
     // Only when the article (not the size) changes: a resize keeps the reader's place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [article]);
-  useInput(
+  useKeys(
     (input, key) => {
       const clamp = (n: number) => Math.max(0, Math.min(maxOffset, n));
       if (key.downArrow || input === "j") setOffset((o) => clamp(o + 1));
@@ -69,7 +70,7 @@ export function ArticleReaderView({ articleId, focus, active, width, height }: {
       else if (input === "g" || key.home) setOffset(0);
       else if (input === "G" || key.end) setOffset(maxOffset);
     },
-    { isActive: ui.inputEnabled && active },
+    active,
   );
   if (state.status === "loading") return <Text dimColor>Loading article…</Text>;
   if (state.status === "error") return <Text color={ui.noColor ? undefined : "red"}>Error: {state.error.message}</Text>;

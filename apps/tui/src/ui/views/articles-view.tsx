@@ -1,12 +1,14 @@
-import React, { useEffect, useState } from "react";
-import { Box, Text, useInput } from "ink";
+import React, { useState } from "react";
+import { Box, Text } from "ink";
 import type { ArticleSummary } from "@parley/core/model";
 import { ScrollList } from "../components/scroll-list.js";
 import { TextPrompt } from "../components/text-prompt.js";
 import { fit } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
+import { useKeys } from "../hooks/use-keys.js";
+import { usePrompt } from "../hooks/use-prompt.js";
 import { useUi } from "../hooks/use-ui.js";
-import { moveSelection } from "../list-keys.js";
+import { isMoveKey, moveSelection } from "../list-keys.js";
 
 function cols(width: number) {
   const date = 12;
@@ -21,38 +23,37 @@ function cols(width: number) {
 export function ArticlesView({ active, width, height }: { active: boolean; width: number; height: number }) {
   const ui = useUi();
   const [q, setQ] = useState("");
-  const [prompt, setPrompt] = useState(false);
-  const [selected, setSelected] = useState(0);
+  const prompt = usePrompt<"q">();
+  const [selection, setSelected] = useState(0);
   const page = useAsync(() => ui.source.listArticles({ q: q || undefined, limit: 200 }), [q, ui.dataVersion]);
   const items = page.data?.items ?? [];
-  useEffect(() => setSelected(0), [page.data]);
-  useEffect(() => ui.setCapturing(prompt), [prompt]); // eslint-disable-line react-hooks/exhaustive-deps
+  const selected = Math.min(selection, Math.max(0, items.length - 1));
   const listHeight = Math.max(3, height - 2);
-  useInput(
+  useKeys(
     (input, key) => {
-      const next = moveSelection(input, key, selected, items.length, listHeight - 2);
-      if (next !== null) return setSelected(next);
+      const typed = prompt.key(input, key);
+      if (typed?.kind === "submit") {
+        setSelected(0);
+        return setQ(typed.value.trim());
+      }
+      if (typed || prompt.isOpen()) return;
+      // Functional: several keys in one burst each move from the last.
+      if (isMoveKey(input, key)) return setSelected((s) => moveSelection(input, key, s, items.length, listHeight - 2) ?? s);
       const article = items[selected];
       if (key.return && article) return ui.open({ view: "reader", articleId: article.id });
-      if (input === "/") return setPrompt(true);
-      if (input === "c") return setQ("");
+      if (input === "/") return prompt.open("q", q);
+      if (input === "c") {
+        setSelected(0);
+        return setQ("");
+      }
     },
-    { isActive: ui.inputEnabled && active && !prompt },
+    active,
   );
   const c = cols(width);
   return (
     <Box flexDirection="column" height={height}>
-      {prompt ? (
-        <TextPrompt
-          label="Search articles:"
-          initial={q}
-          active={ui.inputEnabled && active}
-          onSubmit={(v) => {
-            setPrompt(false);
-            setQ(v.trim());
-          }}
-          onCancel={() => setPrompt(false)}
-        />
+      {prompt.prompt ? (
+        <TextPrompt label="Search articles:" value={prompt.value} />
       ) : (
         <Text wrap="truncate">
           <Text bold>Articles</Text>

@@ -1,9 +1,10 @@
 import React, { useEffect, useState, type ReactNode } from "react";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import type { Article, EventReport, Quote, Span, TimelineEntry } from "@parley/core/model";
 import { ScrollLines, wrapPlain } from "../components/scroll-lines.js";
 import { formatTime, formatType, nameOfId } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
+import { useKeys } from "../hooks/use-keys.js";
 import { useUi } from "../hooks/use-ui.js";
 
 interface Loaded {
@@ -103,7 +104,7 @@ export function EventDetailView({ id, active, width, height }: { id: string; act
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, body, state.status]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === "j") return setSelected((s) => Math.min(Math.max(0, reports.length - 1), s + 1));
       if (key.upArrow || input === "k") return setSelected((s) => Math.max(0, s - 1));
@@ -114,7 +115,7 @@ export function EventDetailView({ id, active, width, height }: { id: string; act
       const r = reports[selected];
       if ((key.return || input === "r") && r) ui.open({ view: "reader", articleId: r.articleId, focus: r.evidence });
     },
-    { isActive: ui.inputEnabled && active },
+    active,
   );
 
   if (state.status === "loading") return <Text dimColor>Loading event…</Text>;

@@ -1,9 +1,11 @@
-import React, { useEffect, useState } from "react";
-import { Box, Text, useInput } from "ink";
+import React, { useState } from "react";
+import { Box, Text } from "ink";
 import type { BatchReport } from "@parley/core/model";
 import type { IngestProgress } from "../../data/source.js";
 import { ProgressBar } from "../components/progress-bar.js";
 import { TextPrompt } from "../components/text-prompt.js";
+import { useKeys } from "../hooks/use-keys.js";
+import { usePrompt } from "../hooks/use-prompt.js";
 import { useUi } from "../hooks/use-ui.js";
 
 type Phase =
@@ -17,14 +19,17 @@ type Phase =
 export function IngestView({ active, width, height }: { active: boolean; width: number; height: number }) {
   const ui = useUi();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  useEffect(() => ui.setCapturing(phase.kind === "prompt"), [phase.kind]); // eslint-disable-line react-hooks/exhaustive-deps
-  useInput(
-    (input, key) => {
-      if (phase.kind === "running") return;
-      if (key.return || input === "i") setPhase({ kind: "prompt" });
-    },
-    { isActive: ui.inputEnabled && active && phase.kind !== "prompt" },
-  );
+  const prompt = usePrompt<"path">();
+  useKeys((input, key) => {
+    const typed = prompt.key(input, key);
+    if (typed?.kind === "submit") return void run(typed.value);
+    if (typed?.kind === "cancel") return setPhase({ kind: "idle" });
+    if (typed || prompt.isOpen() || phase.kind === "running") return;
+    if (key.return || input === "i") {
+      setPhase({ kind: "prompt" });
+      prompt.open("path");
+    }
+  }, active);
 
   async function run(raw: string) {
     const path = raw.trim();
@@ -53,9 +58,7 @@ export function IngestView({ active, width, height }: { active: boolean; width: 
       </Text>
       <Text> </Text>
       {phase.kind === "idle" && <Text>Press Enter (or i) to type a path.</Text>}
-      {phase.kind === "prompt" && (
-        <TextPrompt label="Path:" active={ui.inputEnabled && active} onSubmit={(v) => void run(v)} onCancel={() => setPhase({ kind: "idle" })} />
-      )}
+      {phase.kind === "prompt" && <TextPrompt label="Path:" value={prompt.value} />}
       {phase.kind === "running" && (
         <>
           <Text wrap="truncate">Ingesting {phase.path}…</Text>

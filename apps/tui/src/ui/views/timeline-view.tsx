@@ -1,13 +1,15 @@
 import React, { useEffect, useState } from "react";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import type { TimelineEntry, TimelineFilter } from "@parley/core/model";
 import { ScrollList } from "../components/scroll-list.js";
 import { TextPrompt } from "../components/text-prompt.js";
 import { parseEventType, parseIssue } from "../filters.js";
 import { fit, formatParticipants, formatTime, formatType } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
+import { useKeys } from "../hooks/use-keys.js";
+import { usePrompt } from "../hooks/use-prompt.js";
 import { useUi } from "../hooks/use-ui.js";
-import { moveSelection } from "../list-keys.js";
+import { isMoveKey, moveSelection } from "../list-keys.js";
 
 type PromptKind = "actor" | "type" | "issue" | "q";
 const PROMPT_LABEL: Record<PromptKind, string> = { actor: "Actor:", type: "Type:", issue: "Issue:", q: "Search:" };
@@ -68,26 +70,26 @@ function Preview({ entry, width }: { entry: TimelineEntry; width: number }) {
 export function TimelineView({ active, width, height }: { active: boolean; width: number; height: number }) {
   const ui = useUi();
   const [filter, setFilter] = useState<Filter>({});
-  const [selected, setSelected] = useState(0);
-  const [prompt, setPrompt] = useState<PromptKind | null>(null);
+  const [selection, setSelected] = useState(0);
+  const prompt = usePrompt<PromptKind>();
   const [message, setMessage] = useState<string | null>(null);
-  const [more, setMore] = useState<{ items: TimelineEntry[]; cursor: string | null }>({ items: [], cursor: null });
   const { actorName, ...query } = filter;
-  const page = useAsync(() => ui.source.timeline({ ...query, limit: 200 }), [JSON.stringify(query), ui.dataVersion]);
-  const items = page.data ? [...page.data.items, ...more.items] : [];
-  const cursor = more.cursor ?? page.data?.nextCursor ?? null;
-
-  useEffect(() => {
-    setMore({ items: [], cursor: null });
-    setSelected(0);
-  }, [page.data]);
+  const queryKey = `${JSON.stringify(query)}#${ui.dataVersion}`;
+  const page = useAsync(() => ui.source.timeline({ ...query, limit: 200 }), [queryKey]);
+  // Pages after the first, for this query only.
+  const [more, setMore] = useState<{ key: string; items: TimelineEntry[]; cursor: string | null }>({ key: "", items: [], cursor: null });
+  const extra = more.key === queryKey ? more : { items: [], cursor: null };
+  const items = page.data ? [...page.data.items, ...extra.items] : [];
+  const cursor = extra.cursor ?? page.data?.nextCursor ?? null;
+  // Clamped rather than reset in an effect: a key pressed right after the list loads must not be undone.
+  const selected = Math.min(selection, Math.max(0, items.length - 1));
 
   // Fetch the next page when the selection nears the end.
   useEffect(() => {
     if (!cursor || selected < items.length - 5) return;
     let live = true;
     ui.source.timeline({ ...query, limit: 200, cursor }).then(
-      (p) => live && setMore((m) => ({ items: [...m.items, ...p.items], cursor: p.nextCursor ?? "" })),
+      (p) => live && setMore((m) => ({ key: queryKey, items: [...(m.key === queryKey ? m.items : []), ...p.items], cursor: p.nextCursor ?? "" })),
       () => undefined,
     );
     return () => {
@@ -96,30 +98,33 @@ export function TimelineView({ active, width, height }: { active: boolean; width
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, cursor]);
 
-  useEffect(() => ui.setCapturing(prompt !== null), [prompt]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const listHeight = Math.max(3, height - 2);
-  useInput(
+  useKeys(
     (input, key) => {
-      const next = moveSelection(input, key, selected, items.length, listHeight - 2);
-      if (next !== null) return setSelected(next);
+      const typed = prompt.key(input, key);
+      if (typed?.kind === "submit") return void apply(typed.prompt, typed.value);
+      if (typed || prompt.isOpen()) return;
+      // Functional: several keys in one burst each move from the last.
+      if (isMoveKey(input, key)) return setSelected((s) => moveSelection(input, key, s, items.length, listHeight - 2) ?? s);
       const entry = items[selected];
       if (key.return && entry) return ui.open({ view: "event", id: entry.id });
-      if (input === "a") return setPrompt("actor");
-      if (input === "t") return setPrompt("type");
-      if (input === "i") return setPrompt("issue");
-      if (input === "/") return setPrompt("q");
+      if (input === "a") return prompt.open("actor");
+      if (input === "t") return prompt.open("type");
+      if (input === "i") return prompt.open("issue");
+      if (input === "/") return prompt.open("q", filter.q ?? "");
       if (input === "c") {
         setMessage(null);
+        setSelected(0);
         return setFilter({});
       }
     },
-    { isActive: ui.inputEnabled && active && prompt === null },
+    active,
   );
 
   async function apply(kind: PromptKind, raw: string) {
-    setPrompt(null);
     setMessage(null);
+    setSelected(0);
     const value = raw.trim();
     if (kind === "q") return setFilter((f) => ({ ...f, q: value || undefined }));
     if (value === "") return setFilter((f) => ({ ...f, [kind]: undefined, ...(kind === "actor" ? { actorName: undefined } : {}) }));
@@ -152,15 +157,8 @@ export function TimelineView({ active, width, height }: { active: boolean; width
 
   return (
     <Box flexDirection="column" height={height}>
-      {prompt ? (
-        <TextPrompt
-          key={prompt}
-          label={PROMPT_LABEL[prompt]}
-          initial={prompt === "q" ? (filter.q ?? "") : ""}
-          active={ui.inputEnabled && active}
-          onSubmit={(v) => void apply(prompt, v)}
-          onCancel={() => setPrompt(null)}
-        />
+      {prompt.prompt ? (
+        <TextPrompt label={PROMPT_LABEL[prompt.prompt]} value={prompt.value} />
       ) : message ? (
         <Text color={ui.noColor ? undefined : "red"} wrap="truncate">
           {message}

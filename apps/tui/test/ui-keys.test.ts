@@ -1,0 +1,285 @@
+import { createElement as h } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cleanup, render } from "ink-testing-library";
+import { App } from "../src/app.js";
+import { fakeSource } from "./fixtures/fake-source.js";
+
+/** Key sequences as a terminal sends them. */
+const KEY = {
+  up: "\u001B[A",
+  down: "\u001B[B",
+  pageDown: "\u001B[6~",
+  pageUp: "\u001B[5~",
+  enter: "\r",
+  escape: "\u001B",
+  backspace: "\u007F",
+  tab: "\t",
+  shiftTab: "\u001B[Z",
+  ctrlD: "\u0004",
+  ctrlU: "\u0015",
+};
+
+afterEach(() => cleanup());
+
+function start(options: Parameters<typeof fakeSource>[0] = {}, props: { initialView?: "timeline" | "actors" | "articles" | "ingest"; noColor?: boolean } = {}) {
+  const source = fakeSource(options);
+  const r = render(h(App, { source, noColor: false, ...props }));
+  const frame = () => r.lastFrame() ?? "";
+  /** Types keys one at a time, as a person would: React renders between two keys. */
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      r.stdin.write(k);
+      await new Promise((done) => setTimeout(done, 15));
+    }
+  };
+  /** Waits until the frame shows `text` (or matches it). */
+  const see = (text: string | RegExp) => vi.waitFor(() => (typeof text === "string" ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), { timeout: 3000, interval: 10 });
+  const notSee = (text: string) => vi.waitFor(() => expect(frame()).not.toContain(text), { timeout: 3000, interval: 10 });
+  /** The row marked as selected. */
+  const selectedRow = () => frame().split("\n").find((l) => l.startsWith("›")) ?? "";
+  return { ...r, source, frame, press, see, notSee, selectedRow };
+}
+
+describe("list keys (timeline of 40 events, 24 rows)", () => {
+  it.each([
+    ["j", ["j"], "Person 1"],
+    ["↓", [KEY.down], "Person 1"],
+    ["j j k", ["j", "j", "k"], "Person 1"],
+    ["↓ ↑", [KEY.down, KEY.up], "Person 0"],
+    ["G (last)", ["G"], "Person 39"],
+    ["G g (first)", ["G", "g"], "Person 0"],
+    ["k at the top stays", ["k"], "Person 0"],
+    ["PgDn", [KEY.pageDown], /Person (1[0-9]|[5-9])\b/],
+    ["Ctrl-d", [KEY.ctrlD], /Person (1[0-9]|[5-9])\b/],
+    ["PgDn PgUp", [KEY.pageDown, KEY.pageUp], "Person 0"],
+    ["G Ctrl-u", ["G", KEY.ctrlU], /Person (2[0-9]|3[0-4])\b/],
+  ] as const)("%s selects the right row", async (_name, keys, expected) => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press(...keys);
+    await vi.waitFor(() => (typeof expected === "string" ? expect(ui.selectedRow()).toMatch(new RegExp(`${expected}\\b`)) : expect(ui.selectedRow()).toMatch(expected)));
+  });
+
+  it("scrolls: the window follows the selection and shows the position", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    expect(ui.frame()).not.toContain("Person 39");
+    await ui.press("G");
+    await ui.see("Person 39");
+    await ui.see("40/40");
+    expect(ui.frame()).not.toMatch(/Person 0\b/);
+  });
+});
+
+describe("global keys", () => {
+  it("number keys and Tab switch views; Shift-Tab goes back", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("2");
+    await ui.see("Vladimir Medinsky");
+    await ui.press("3");
+    await ui.see("The seed");
+    await ui.press("4");
+    await ui.see("Press Enter (or i) to type a path");
+    await ui.press(KEY.tab);
+    await ui.see("Person 0");
+    await ui.press(KEY.tab);
+    await ui.see("Rustem Umerov");
+    await ui.press(KEY.shiftTab);
+    await ui.see("Timeline  all events");
+  });
+
+  it("Enter opens the event, Esc and Backspace go back", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("j", KEY.enter);
+    await ui.see("Timeline › Event");
+    await ui.see("Participants: Person 1");
+    await ui.press(KEY.escape);
+    await ui.notSee("Timeline › Event");
+    await ui.see("Timeline  all events");
+    expect(ui.selectedRow()).toContain("Person 1");
+    await ui.press(KEY.enter);
+    await ui.see("Timeline › Event");
+    await ui.press(KEY.backspace);
+    await ui.notSee("Timeline › Event");
+  });
+
+  it("? shows the help, any key closes it", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("?");
+    await ui.see("Keys (any key closes this)");
+    expect(ui.frame()).toContain("filter by actor");
+    expect(ui.frame()).not.toContain("Person 0");
+    await ui.press("x");
+    await ui.see("Person 0");
+    expect(ui.frame()).not.toContain("Keys (any key closes this)");
+  });
+
+  it("the footer names the keys of the view", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    expect(ui.frame()).toContain("a actor · t type · i issue · / text");
+    expect(ui.frame()).toContain("? help · q quit");
+    await ui.press(KEY.enter);
+    await ui.see("Enter read article · Esc back");
+  });
+
+  it("q quits", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    const exited = vi.fn();
+    // waitUntilExit is on the Ink instance; here we see the unmount as the last frame no longer changing on keys.
+    await ui.press("q");
+    await new Promise((r) => setTimeout(r, 50));
+    const before = ui.frame();
+    await ui.press("j");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ui.frame()).toBe(before);
+    expect(exited).not.toHaveBeenCalled();
+  });
+});
+
+describe("timeline filters", () => {
+  it("a resolves an actor name through the corpus and filters by its id", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("a");
+    await ui.see("Actor:");
+    await ui.press("M", "e", "d", "i", "n", "s", "k", "y", KEY.enter);
+    await ui.see("filtered by actor: Vladimir Medinsky");
+    expect(ui.source.calls).toContain("listActors Medinsky");
+    await vi.waitFor(() => expect(ui.source.calls.some((c) => c.includes('"actor":"person:vladimir-medinsky"'))).toBe(true));
+  });
+
+  it("q typed in a prompt is text, not quit; Esc cancels the prompt", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("/");
+    await ui.see("Search:");
+    await ui.press("q", "2");
+    await ui.see("Search: q2");
+    expect(ui.frame()).toContain("type · Enter apply · Esc cancel");
+    await ui.press(KEY.escape);
+    await ui.notSee("Search:");
+    await ui.see("Timeline  all events");
+  });
+
+  it("/ filters by text, Backspace edits, c clears", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("/", "P", "e", "r", "s", "o", "n", " ", "7", "x", KEY.backspace, KEY.enter);
+    await ui.see("filtered by text: “Person 7”");
+    await ui.notSee("Person 0");
+    await ui.press("c");
+    await ui.see("Timeline  all events");
+    await ui.see("Person 0");
+  });
+
+  it("t takes a unique prefix of an event type and refuses an unknown one", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("t", "m", "e", "e", "t", KEY.enter);
+    await ui.see("filtered by type: meeting");
+    await ui.press("t", "x", "y", KEY.enter);
+    await ui.see('unknown "xy"');
+  });
+
+  it("i filters by issue; an ambiguous prefix is explained", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("i", "s", KEY.enter);
+    await ui.see('"s" could be security_guarantees, sanctions');
+    await ui.press("i", "c", "e", "a", "s", "e", KEY.enter);
+    await ui.see("filtered by issue: ceasefire");
+    await ui.see("No event matches these filters");
+  });
+
+  it("an actor nobody matches is said so", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    await ui.press("a", "Z", "z", KEY.enter);
+    await ui.see('no actor matches "Zz"');
+  });
+});
+
+describe("views on the fake source", () => {
+  it("actors: / searches, Enter opens the actor with roles, counterparts and events; Enter opens an event", async () => {
+    const ui = start({}, { initialView: "actors" });
+    await ui.see("Vladimir Medinsky");
+    await ui.press("/", "U", "m", KEY.enter);
+    await ui.see("matching “Um”");
+    await ui.notSee("Vladimir Medinsky");
+    await ui.press("c");
+    await ui.see("Vladimir Medinsky");
+    await ui.press(KEY.enter);
+    await ui.see("Actors › Actor");
+    await ui.see("Role: Head of delegation");
+    await ui.see("Rustem Umerov ×1 (meeting)");
+    await ui.see("Events (3)");
+    await ui.press("j", KEY.enter);
+    await ui.see("Actors › Actor › Event");
+    await ui.see("Participants: Person 1");
+  });
+
+  it("articles: Enter opens the reader; j/k, Space, g/G scroll", async () => {
+    const ui = start({}, { initialView: "articles" });
+    await ui.see("The seed");
+    await ui.press(KEY.enter);
+    await ui.see("Articles › Reader");
+    await ui.see(/lines 1–\d+ of \d+/);
+    await ui.press("j");
+    await ui.see(/lines 2–/);
+    await ui.press("k");
+    await ui.see(/lines 1–/);
+    await ui.press("G");
+    await ui.see("Konfliktfragen zu lösen.");
+    await ui.press("g");
+    await ui.see(/lines 1–/);
+    await ui.press(" ");
+    await ui.notSee("lines 1–");
+  });
+
+  it("ingest: a path, a progress bar, then what went in and what was skipped and why", async () => {
+    const ui = start({ ingestDelayMs: 60 }, { initialView: "ingest" });
+    await ui.see("Press Enter (or i) to type a path");
+    await ui.press("i");
+    await ui.see("Path:");
+    await ui.press(..."/some/folder".split(""), KEY.enter);
+    await ui.see("Ingesting /some/folder");
+    await ui.see(/\[█+░*\] [12]\/3/);
+    await ui.see("2 stored · 0 already there · 1 skipped");
+    await ui.see("c.txt: not UTF-8 text");
+    await ui.see("+ a.txt");
+    expect(ui.source.calls).toContain("ingest /some/folder");
+  });
+
+  it("a source that fails shows the error in the view instead of crashing", async () => {
+    const ui = start({ fail: "cannot reach the Parley API at http://127.0.0.1:1: ECONNREFUSED" });
+    await ui.see("Error: cannot reach the Parley API");
+    await ui.press("4", KEY.enter, "x", KEY.enter);
+    await ui.see("Ingest of x failed: cannot reach the Parley API");
+  });
+});
+
+describe("terminal size", () => {
+  it("follows resize: fewer rows show fewer events, a narrow terminal drops the preview pane", async () => {
+    const ui = start();
+    await ui.see("Person 0");
+    expect(ui.frame()).toContain("Enter: reports, sources, quotes");
+    const stdout = ui.stdout as unknown as { columns: number; rows: number; emit(e: string): void };
+    Object.defineProperty(stdout, "columns", { value: 70, configurable: true });
+    Object.defineProperty(stdout, "rows", { value: 12, configurable: true });
+    stdout.emit("resize");
+    await ui.notSee("Enter: reports, sources, quotes");
+    const lines = ui.frame().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(70);
+    Object.defineProperty(stdout, "rows", { value: 40, configurable: true });
+    Object.defineProperty(stdout, "columns", { value: 120, configurable: true });
+    stdout.emit("resize");
+    await ui.see("Enter: reports, sources, quotes");
+    expect(ui.frame().split("\n").length).toBeGreaterThan(30);
+  });
+});
