@@ -45,12 +45,14 @@ const post = (body) => ({ method: "POST", headers: { "content-type": "applicatio
 try {
   // Warm both servers up (JIT, caches) before measuring.
   await run("warm-up", bareUrl, { duration: 1 });
+  await run("warm-up", `http://127.0.0.1:${ports.bare}/bare-page`, { duration: 1 });
   await run("warm-up", `${apiUrl}/v1/events`, { duration: 1 });
   await run("warm-up", `${apiUrl}/v1/extract`, { duration: 1, ...post(extractBody) });
 
   const routes = [
     ["bare GET /bare", bareUrl, {}],
     ["GET /v1/events", `${apiUrl}/v1/events`, {}],
+    ["bare GET, the same bytes as /v1/events", `http://127.0.0.1:${ports.bare}/bare-page`, {}],
     ["bare POST /bare (seed body)", bareUrl, post(extractBody)],
     ["POST /v1/extract (seed)", `${apiUrl}/v1/extract`, post(extractBody)],
   ];
@@ -67,7 +69,7 @@ try {
     cpuPerRequest: median(rounds.map((r) => r[i].cpuPerRequest)),
     bad: rounds.reduce((n, r) => n + r[i].bad, 0),
   }));
-  const [bareGet, events, barePost, extract] = results;
+  const [bareGet, events, barePage, barePost, extract] = results;
   const rows = results.map((r) => ({
     route: r.title,
     "req/s": Math.round(r.rps),
@@ -88,6 +90,7 @@ try {
     results: rows,
     ratios: {
       eventsVsBareGet: events.rps / bareGet.rps,
+      eventsVsBareSamePayload: events.rps / barePage.rps,
       extractVsBareGet: extract.rps / bareGet.rps,
       extractVsBarePost: extract.rps / barePost.rps,
     },

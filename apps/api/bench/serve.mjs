@@ -29,9 +29,13 @@ bare.post("/bare", async (request) => ({ received: typeof request.body === "obje
 // CPU time of this process, for the bench to divide by the requests of a run:
 // on a shared machine it says more than requests per second alone.
 bare.get("/__cpu", async () => process.cpuUsage());
-await bare.listen({ host: "127.0.0.1", port: 0 });
-
 const api = await buildApp({ corpus, rateLimit: false, logger: false });
+// The bytes GET /v1/events answers, from a bare route: what the payload alone costs.
+const eventsPage = (await api.inject({ method: "GET", url: "/v1/events" })).body;
+bare.get("/bare-page", (_request, reply) => {
+  reply.type("application/json; charset=utf-8").send(eventsPage);
+});
+await bare.listen({ host: "127.0.0.1", port: 0 });
 await api.listen({ host: "127.0.0.1", port: 0 });
 
 process.stdout.write(`${JSON.stringify({ bare: bare.server.address().port, api: api.server.address().port })}\n`);
