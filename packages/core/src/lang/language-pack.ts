@@ -96,8 +96,10 @@ export const TemporalFileSchema = z.object({
 
 /** Cues that decide whether a sentence states an event. */
 export const CuesFileSchema = z.object({
-  /** Negation within a clause: "kein", "nicht", "no", "not", "failed to". */
+  /** Negation of the whole clause: "nicht", "not", "never", "failed to". */
   negation: words,
+  /** Negation of the noun phrase that follows: "kein", "ohne", "no", "without". */
+  negationDeterminers: words,
   /** Goals, hypotheticals, opinions: "Ziel", "entscheidend", "would". Matched as compound heads. */
   nonFactual: words,
   /** Generic statements: "seit langem", "oft", "usually". */
@@ -116,6 +118,8 @@ export const CuesFileSchema = z.object({
   background: words,
   /** Words that tell a new, separate event: "zuvor", "erneut", "another". */
   separate: words,
+  /** Prepositions of purpose before a noun trigger: "zu Beratungen", "for consultations" (not an event beside a verb's). */
+  purpose: words,
   /** Conjunctions between participants ("und", "and", "zwischen"). */
   coordination: words,
 });

@@ -40,7 +40,8 @@ export const attributeSources: Stage = (doc, ctx) => {
       // A demonym inside a media group ("russischen" of "russischen Medien") attributes as its group.
       const g = groupOf(idx);
       if (g !== undefined) {
-        used.add(idx);
+        // Named by a cue ("laut russischen Medien") the state only attributes; as the agent of a sentence it acts.
+        if (cue) used.add(idx);
         idx = g;
         role = "outlet";
       }
@@ -88,11 +89,6 @@ export const attributeSources: Stage = (doc, ctx) => {
     for (const idx of mentionIdx) {
       const a = doc.actors[doc.actorMentions[idx]!.actorId];
       if (a?.outlet && !used.has(idx)) add(idx, "outlet", null);
-    }
-    // Demonyms inside attributing media groups attribute too.
-    for (const idx of mentionIdx) {
-      const g = groupOf(idx);
-      if (g !== undefined && used.has(g)) used.add(idx);
     }
     if (chain.length) {
       // Outlets first, then whom they cite.

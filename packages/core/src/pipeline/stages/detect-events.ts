@@ -10,6 +10,12 @@ const ISSUE_BEARING: ReadonlySet<EventType> = new Set(["agreement", "signing", "
 /** Event types that have a duration: people spend time in them. */
 const TIMED: ReadonlySet<EventType> = new Set(["meeting", "negotiation", "consultation", "phone_call", "visit"]);
 /** Event types where the parties met, spoke or dealt with each other. */
+/** Event types of people talking, which one report may name in turn ("die Gespräche", "das Treffen"). */
+const FAMILY: ReadonlySet<EventType> = new Set(["meeting", "negotiation", "phone_call", "consultation"]);
+/** Event types whose trigger can hold the subject matter after it ("Verhandlungen über eine Waffenruhe"). */
+const CONTAINERS: ReadonlySet<EventType> = new Set(["meeting", "negotiation", "consultation", "phone_call", "agreement", "proposal", "signing", "rejection", "statement"]);
+/** Event types whose subject matter is what an issue trigger names in the same sentence. */
+const OUTCOMES: ReadonlySet<EventType> = new Set(["agreement", "proposal", "signing", "rejection"]);
 const INTERACTIVE: ReadonlySet<EventType> = new Set(["meeting", "negotiation", "consultation", "phone_call", "agreement", "signing", "prisoner_exchange"]);
 
 function compile(lang: LanguagePack) {
@@ -32,6 +38,8 @@ function compile(lang: LanguagePack) {
     issues: new PhraseIndex(lang.issues.flatMap((e) => e.forms.map((f) => [f, e.issue] as [string, Issue]))),
     issueHeads: lang.issues.filter((e) => e.head).flatMap((e) => e.forms.filter((f) => !/\s/u.test(f)).map((f) => ({ form: fold(f), issue: e.issue }))),
     negation: words(lang.cues.negation),
+    negationDeterminers: new Set(lang.cues.negationDeterminers.map(fold)),
+    attributionCues: words(lang.reporting.before),
     nonFactual: words(lang.cues.nonFactual),
     nonFactualHeads: lang.cues.nonFactual.filter((w) => /^\p{Lu}/u.test(w)).map(fold),
     generic: words(lang.cues.generic),
@@ -41,6 +49,7 @@ function compile(lang: LanguagePack) {
     demonstrative: new Set(lang.cues.demonstrative.map(fold)),
     background: words(lang.cues.background),
     separate: words(lang.cues.separate),
+    purpose: new Set(lang.cues.purpose.map(fold)),
     clauseBreak: /^[,;:—–()]$/u,
   };
 }
@@ -65,36 +74,33 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
     const sentenceHits = findTriggers(s, lex, doc, folded);
     if (!sentenceHits.length) continue;
     const nonFactualFrom = scopeStart(s, lex.nonFactual, lex.nonFactualHeads, tokens, folded, lex);
-    const hasType = (types: EventType[]) => sentenceHits.some((h) => types.includes(h.trigger.type) && !h.trigger.issue);
-    const outcome = hasType(["agreement", "proposal", "signing", "rejection"]);
     const specific =
       doc.actorMentions.some((m) => m.sentence === s.index && m.via !== "group") ||
       doc.timexes.some((t) => t.sentence === s.index && t.dayLevel) ||
       doc.placeMentions.some((p) => p.sentence === s.index) ||
-      sentenceHits.some((h) => h.determiner === "indefinite" || h.determiner === "demonstrative");
+      sentenceHits.some((h) => h.determiner === "indefinite" || h.determiner === "demonstrative" || h.trigger.pos === "verb");
     const sentenceEvents = new Map<EventType, EventDraft>();
-    const separate = hasCue(s, lex.separate, folded);
 
+    const outcome = sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue);
+    const firstProposalVerb = sentenceHits.find((h) => h.trigger.type === "proposal" && h.trigger.pos === "verb");
+    const verbTypes = new Set(sentenceHits.filter((h) => h.trigger.pos === "verb").map((h) => h.trigger.type));
     for (const hit of sentenceHits) {
       const { trigger } = hit;
       if (hit.tokenStart >= nonFactualFrom) continue;
       if (!specific) continue;
       if (isNegated(hit, s, lex, tokens, folded)) continue;
+      if (inAttribution(hit, s, lex, tokens, folded)) continue;
       if (hit.determiner === null && trigger.pos === "noun" && clauseHas(hit, s, lex.generic, tokens, folded, lex)) continue;
-      // "Einigung über einen Austausch von Gefangenen": the exchange is what was agreed.
-      if (trigger.issue && outcome) continue;
+      // "Einigung über einen Austausch von Gefangenen", "Verhandlungen über eine Waffenruhe": the subject matter, not an event.
+      if (trigger.issue && (outcome || sentenceHits.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
+      // "schlug vor, die Gespräche fortzusetzen": what is proposed is no event of its own.
+      if (firstProposalVerb && hit !== firstProposalVerb && trigger.type !== "proposal" && hit.tokenStart > firstProposalVerb.tokenStart) continue;
+      // "riefen ihre Delegationen zu Beratungen zurück": a noun of purpose beside another verb's event.
+      if (trigger.pos === "noun" && isPurpose(hit, lex, tokens) && [...verbTypes].some((t) => t !== trigger.type)) continue;
 
       let event = sentenceEvents.get(trigger.type) ?? null;
       if (!event) {
-        const previous = [...events].reverse().find((e) => e.type === trigger.type) ?? null;
-        const recent = previous && s.index - Math.max(...previous.sentences) <= 2;
-        const dateConflict = previous?.date && doc.timexes.some((t) => t.sentence === s.index && t.dayLevel && t.value && t.value.slice(0, 10) !== previous.date!.value.slice(0, 10));
-        if (previous && !dateConflict) {
-          if (hit.determiner === "demonstrative") event = previous;
-          else if (trigger.weak) event = recent ? previous : null;
-          else if (hit.determiner === "definite" && !separate) event = previous;
-          else if (hit.determiner === null && recent && !separate) event = previous;
-        }
+        event = corefer(hit, s, events, doc, lex, folded, attributional);
         if (!event && trigger.weak) continue;
         if (!event) {
           event = {
@@ -108,7 +114,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
             duration: null,
             issues: [],
             sources: [],
-            modality: trigger.type === "proposal" ? "proposed" : hasCue(s, lex.planned, folded) ? "planned" : "asserted",
+            modality: trigger.type === "proposal" ? "proposed" : clauseHas(hit, s, lex.planned, tokens, folded, lex) ? "planned" : "asserted",
           };
           events.push(event);
         }
@@ -129,8 +135,73 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   return { ...doc, triggers: hits, events, timexes: doc.timexes };
 };
 
+/**
+ * The earlier event a trigger refers to, or null for a new one. Demonstratives
+ * always refer back; a cue of separateness ("zuvor", "another"), a different
+ * date or new parties make a new event; otherwise the latest event of the same
+ * type, or a recent one of the talking family, is the one meant.
+ */
+function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, lex: Lex, folded: readonly string[], attributional: Set<number>): EventDraft | null {
+  const type = hit.trigger.type;
+  // Events of this sentence are other events: one sentence names one event once per type.
+  const earlier = events.filter((e) => !e.sentences.includes(s.index)).reverse();
+  const sameType = earlier.find((e) => e.type === type) ?? null;
+  const family = FAMILY.has(type) ? (earlier.find((e) => FAMILY.has(e.type) && s.index - Math.max(...e.sentences) <= 3) ?? null) : null;
+  const recent = (e: EventDraft | null) => !!e && s.index - Math.max(...e.sentences) <= 2;
+  const dateConflict = (e: EventDraft) =>
+    !!e.date && doc.timexes.some((t) => t.sentence === s.index && t.dayLevel && t.value && t.value.slice(0, 10) !== e.date!.value.slice(0, 10));
+  // New parties in the trigger's own clause make a new event ("traf … Erdoğan"); a mediator in the next clause does not.
+  const [clauseFrom, clauseTo] = clauseBounds(hit, s, doc.tokens, lex);
+  const newParties = (e: EventDraft) => {
+    const countries = new Set(e.participants.map((id) => doc.actors[id]?.country).filter(Boolean));
+    return doc.actorMentions.some((m, idx) => {
+      if (m.sentence !== s.index || m.tokenStart < clauseFrom || m.tokenStart >= clauseTo) return false;
+      if (attributional.has(idx) || m.via === "group" || e.participants.includes(m.actorId)) return false;
+      const a = doc.actors[m.actorId];
+      if (!a || (a.kind !== "person" && a.kind !== "state")) return false;
+      return !a.country || !countries.has(a.country);
+    });
+  };
+  const fits = (e: EventDraft | null) => !!e && !dateConflict(e) && !newParties(e);
+  // A headline announces what the report then tells: its first mention in the body is the same event.
+  const headlineOnly = (e: EventDraft | null) => !!e && e.sentences.every((i) => doc.sentences[i]?.headline) && !s.headline;
+
+  if (hit.determiner === "demonstrative") return sameType ?? family;
+  if (hit.trigger.weak) return recent(sameType) ? sameType : null;
+  if (hasCueIn(s.tokenStart, hit.tokenStart, lex.separate, folded)) return null;
+  if (headlineOnly(sameType) && !dateConflict(sameType!)) return sameType;
+  if (hit.determiner === "indefinite") {
+    if (recent(sameType) && fits(sameType)) return sameType;
+    return fits(family) && recent(family) ? family : null;
+  }
+  if (hit.determiner === "definite" && sameType && !dateConflict(sameType)) return sameType;
+  if (fits(sameType)) return sameType;
+  if (fits(family)) return family;
+  return null;
+}
+
+function sameClause(a: TriggerHit, b: TriggerHit, tokens: readonly Token[], lex: Lex): boolean {
+  const [from, to] = [Math.min(a.tokenStart, b.tokenStart), Math.max(a.tokenEnd, b.tokenEnd)];
+  for (let k = from; k < to; k++) if (lex.clauseBreak.test((tokens[k] as Token).text)) return false;
+  return true;
+}
+
+function isPurpose(hit: TriggerHit, lex: Lex, tokens: readonly Token[]): boolean {
+  for (let k = hit.tokenStart - 1; k >= Math.max(0, hit.tokenStart - 3); k--) {
+    const t = tokens[k] as Token;
+    if (t.sentence !== hit.sentence) return false;
+    if (lex.purpose.has(t.fold)) return true;
+    if (t.upper || !/^\p{L}+$/u.test(t.text)) return false;
+  }
+  return false;
+}
+
 function hasCue(s: Sentence, index: PhraseIndex<string>, folded: readonly string[]): boolean {
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (index.longestAt(folded, k, s.tokenEnd)) return true;
+  return hasCueIn(s.tokenStart, s.tokenEnd, index, folded);
+}
+
+function hasCueIn(from: number, to: number, index: PhraseIndex<string>, folded: readonly string[]): boolean {
+  for (let k = from; k < to; k++) if (index.longestAt(folded, k, to)) return true;
   return false;
 }
 
@@ -161,15 +232,26 @@ function clauseHas(hit: TriggerHit, s: Sentence, index: PhraseIndex<string>, tok
   return false;
 }
 
-/** A negation near the trigger in its clause: "keine Einigung", "did not meet", "einigten sich nicht". */
+/** A negation in the trigger's clause: "keine Einigung", "did not meet", "ein Treffen sei nicht geplant". */
 function isNegated(hit: TriggerHit, s: Sentence, lex: Lex, tokens: readonly Token[], folded: readonly string[]): boolean {
-  const [a, b] = clauseBounds(hit, s, tokens, lex);
-  const from = Math.max(a, hit.tokenStart - 4);
-  const to = Math.min(b, hit.tokenEnd + (hit.trigger.pos === "verb" ? 6 : 1));
+  const [from, to] = clauseBounds(hit, s, tokens, lex);
   for (let k = from; k < to; k++) {
     if (k >= hit.tokenStart && k < hit.tokenEnd) continue;
     if (lex.negation.longestAt(folded, k, to)) return true;
   }
+  // "keine Einigung", "without an agreement": a negating determiner shortly before the noun.
+  for (let k = Math.max(from, hit.tokenStart - 4); k < hit.tokenStart; k++) {
+    if (lex.negationDeterminers.has(folded[k] as string)) return true;
+  }
+  return false;
+}
+
+/** Inside an attribution ("according to a source close to the negotiations"): not an event. */
+function inAttribution(hit: TriggerHit, s: Sentence, lex: Lex, tokens: readonly Token[], folded: readonly string[]): boolean {
+  // Only a noun can sit in the noun phrase of the source; a verb after it is the sentence's own.
+  if (hit.trigger.pos !== "noun") return false;
+  const [from] = clauseBounds(hit, s, tokens, lex);
+  for (let k = from; k < hit.tokenStart; k++) if (lex.attributionCues.longestAt(folded, k, hit.tokenStart)) return true;
   return false;
 }
 
@@ -198,11 +280,14 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
     if (!found) {
       for (const g of lex.gapped) {
         if (g.tokens[0] !== t.fold) continue;
+        // German separable verbs put the particle at the clause end: "schlug … eine Feuerpause … vor".
+        let limit = i + 1;
+        while (limit < Math.min(s.tokenEnd, i + 25) && !lex.clauseBreak.test((tokens[limit] as Token).text)) limit++;
         let k = i + 1;
         let ok = true;
         for (let n = 1; n < g.tokens.length && ok; n++) {
-          while (k < Math.min(s.tokenEnd, i + 10) && folded[k] !== g.tokens[n]) k++;
-          if (k >= Math.min(s.tokenEnd, i + 10)) ok = false;
+          while (k < limit && folded[k] !== g.tokens[n]) k++;
+          if (k >= limit) ok = false;
           else k++;
         }
         if (ok) {

@@ -95,7 +95,11 @@ export const findQuotes: Stage = (doc, ctx) => {
     const best = [...candidates].sort((a, b) => score(a) - score(b))[0];
     let speaker = best && score(best) < 150 ? best.actorId : null;
     if (!speaker && attribution) speaker = attribution.chain.find((c) => c.role !== "outlet")?.actor ?? null;
-    if (!speaker && !outside.length) speaker = lastSpeaker;
+    // "…“, sagte er": the person the sentence before is about.
+    if (!speaker) {
+      const prevPerson = doc.actorMentions.find((m) => m.sentence === s.index - 1 && doc.actors[m.actorId]?.kind === "person");
+      speaker = prevPerson?.actorId ?? (outside.length ? null : lastSpeaker);
+    }
     const via = [...outlets].find((o) => o !== speaker) ?? null;
     if (speaker) lastSpeaker = speaker;
     quotes.push({ start, end, text: text.slice(start, end), sentence: s.index, speaker, via });

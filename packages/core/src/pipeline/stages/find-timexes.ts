@@ -35,6 +35,7 @@ function compile(lang: LanguagePack) {
   const phrases = <V>(r: Record<string, V>) => new PhraseIndex(Object.entries(r));
   return {
     months: map(t.months),
+    abbreviatedMonths: new Set(Object.keys(t.months).filter((k) => k.endsWith(".")).map((k) => fold(k).slice(0, -1))),
     weekdays: map(t.weekdays),
     dayParts: map(t.dayParts),
     monthParts: phrases(t.monthParts),
@@ -84,13 +85,14 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
 
   for (const s of doc.sentences) {
     const end = s.tokenEnd;
-    let planned: boolean | null = null;
-    const isPlanned = () => {
-      if (planned === null) {
-        planned = false;
-        for (let k = s.tokenStart; k < end; k++) if (lex.planned.longestAt(folded, k, end)) planned = true;
-      }
-      return planned;
+    // Future only when the clause of the expression speaks of a plan ("will meet on Monday").
+    const isPlanned = (at: number) => {
+      let a = at;
+      while (a > s.tokenStart && !/^[,;:—–()]$/u.test((tokens[a - 1] as Token).text)) a--;
+      let b = at;
+      while (b < end && !/^[,;:—–()]$/u.test((tokens[b] as Token).text)) b++;
+      for (let k = a; k < b; k++) if (lex.planned.longestAt(folded, k, b)) return true;
+      return false;
     };
     for (let i = s.tokenStart; i < end; i++) {
       const found = parseAt(i, end, lex, tokens, folded, ref, isPlanned);
@@ -124,7 +126,7 @@ function parseAt(
   tokens: readonly Token[],
   folded: readonly string[],
   ref: Ymd | null,
-  isPlanned: () => boolean,
+  isPlanned: (at: number) => boolean,
 ): Found | null {
   const candidates: (Found | null)[] = [];
   const intro = lex.introducers.longestAt(folded, i, end);
@@ -173,7 +175,7 @@ function parseAt(
     if (m === undefined) return null;
     // English "May" is also a verb: only capitalised.
     if (!t.upper) return null;
-    return { m, end: tokens[k + 1]?.text === "." && lex.months.has(t.fold) && t.text.length <= 4 ? k + 2 : k + 1 };
+    return { m, end: tokens[k + 1]?.text === "." && lex.abbreviatedMonths.has(t.fold) ? k + 2 : k + 1 };
   }
 
   function year(k: number): { y: number; end: number } | null {
@@ -286,7 +288,7 @@ function parseAt(
     let value: string;
     if (ref) {
       const diff = isoWeekday(ref) - wd;
-      const day = isPlanned() ? addDays(ref, ((wd - isoWeekday(ref) + 7) % 7) || 7) : addDays(ref, -((diff + 7) % 7));
+      const day = isPlanned(k) ? addDays(ref, ((wd - isoWeekday(ref) + 7) % 7) || 7) : addDays(ref, -((diff + 7) % 7));
       value = formatYmd(day);
     } else {
       value = `XXXX-WXX-${wd}`;
