@@ -249,6 +249,14 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expectProblem(await app.inject({ method: "DELETE", url: `/v1/articles/${encodeURIComponent(seed.id)}`, headers: AUTH }), 404);
     });
 
+    it("accepts a DELETE that names application/json but sends no body", async () => {
+      const created = await app.inject({ method: "POST", url: "/v1/articles", headers: AUTH, payload: { text: `${SENTENCES.en} (to delete)` } });
+      expect(created.statusCode).toBe(201);
+      const id = ArticleSchema.parse(created.json()).id;
+      const res = await app.inject({ method: "DELETE", url: `/v1/articles/${id}`, headers: { ...AUTH, "content-type": "application/json" } });
+      expect(res.statusCode, res.body).toBe(204);
+    });
+
     it("leaves no report of the deleted article in the timeline", async () => {
       const page = TimelinePageSchema.parse((await app.inject({ method: "GET", url: "/v1/events?limit=200" })).json());
       for (const entry of page.items) for (const report of entry.reports) expect(report.articleId).not.toBe(seed.id);

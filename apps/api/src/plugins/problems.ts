@@ -80,6 +80,11 @@ export const problems = fp(
     app.removeAllContentTypeParsers();
     app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
       const bytes = body as Buffer;
+      // DELETE takes no body, but some clients send Content-Type with none.
+      if (bytes.length === 0 && request.method === "DELETE") {
+        done(null, undefined);
+        return;
+      }
       if (!isUtf8(bytes)) {
         done(
           new ProblemError("invalid-encoding", 400, "The body is not valid UTF-8.", [
