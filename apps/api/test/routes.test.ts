@@ -299,6 +299,13 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^text\/html/);
       expect(res.body).toContain("swagger-ui");
+      // Its scripts come from 'self', as the Content-Security-Policy demands.
+      const script = await app.inject({ method: "GET", url: "/docs/static/swagger-initializer.js" });
+      expect(script.statusCode).toBe(200);
+      expect(script.headers["content-type"]).toMatch(/javascript/);
+      const spec = await app.inject({ method: "GET", url: "/docs/json" });
+      expect(spec.statusCode).toBe(200);
+      expect(Object.keys(spec.json().paths)).toContain("/v1/articles:batch");
     });
 
     it("an unknown route is a 404 problem naming it", async () => {
