@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { GOLD, SEEDS, STACK_FRAME, folder, parley } from "./run-cli.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { GOLD, SEEDS, STACK_FRAME, folder, parley, removeFolders } from "./run-cli.js";
+
+afterAll(removeFolders);
 
 const SUMMARY = /^SUMMARY actors_f1=\d\.\d{3} events_f1=\d\.\d{3} timexes_f1=\d\.\d{3} quotes_f1=\d\.\d{3}( [a-z_0-9]+=\S+)*$/;
 const lastLine = (s: string) => s.trimEnd().split("\n").at(-1) ?? "";

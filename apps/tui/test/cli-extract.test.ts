@@ -1,8 +1,10 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ExtractionSchema } from "@parley/core/model";
-import { SEED, SEEDS, SHIPPED_BIN, STACK_FRAME, folder, parley } from "./run-cli.js";
+import { SEED, SEEDS, SHIPPED_BIN, STACK_FRAME, folder, parley, removeFolders } from "./run-cli.js";
+
+afterAll(removeFolders);
 
 const ENGLISH = "Russian and Ukrainian delegations met in Istanbul on 16 May. The talks lasted more than an hour.\n";
 const LATIN1 = Buffer.from("Die Delegationen trafen sich in K\xf6ln.\n", "latin1");
