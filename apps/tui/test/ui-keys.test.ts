@@ -1,43 +1,13 @@
-import { createElement as h } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, render } from "ink-testing-library";
-import { App } from "../src/app.js";
+import { cleanup } from "ink-testing-library";
 import { fakeSource } from "./fixtures/fake-source.js";
-
-/** Key sequences as a terminal sends them. */
-const KEY = {
-  up: "\u001B[A",
-  down: "\u001B[B",
-  pageDown: "\u001B[6~",
-  pageUp: "\u001B[5~",
-  enter: "\r",
-  escape: "\u001B",
-  backspace: "\u007F",
-  tab: "\t",
-  shiftTab: "\u001B[Z",
-  ctrlD: "\u0004",
-  ctrlU: "\u0015",
-};
+import { KEY, renderApp } from "./helpers.js";
 
 afterEach(() => cleanup());
 
 function start(options: Parameters<typeof fakeSource>[0] = {}, props: { initialView?: "timeline" | "actors" | "articles" | "ingest"; noColor?: boolean } = {}) {
   const source = fakeSource(options);
-  const r = render(h(App, { source, noColor: false, ...props }));
-  const frame = () => r.lastFrame() ?? "";
-  /** Types keys one at a time, as a person would: React renders between two keys. */
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      r.stdin.write(k);
-      await new Promise((done) => setTimeout(done, 15));
-    }
-  };
-  /** Waits until the frame shows `text` (or matches it). */
-  const see = (text: string | RegExp) => vi.waitFor(() => (typeof text === "string" ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), { timeout: 3000, interval: 10 });
-  const notSee = (text: string) => vi.waitFor(() => expect(frame()).not.toContain(text), { timeout: 3000, interval: 10 });
-  /** The row marked as selected. */
-  const selectedRow = () => frame().split("\n").find((l) => l.startsWith("›")) ?? "";
-  return { ...r, source, frame, press, see, notSee, selectedRow };
+  return { ...renderApp(source, props), source };
 }
 
 describe("list keys (timeline of 40 events, 24 rows)", () => {
