@@ -63,7 +63,12 @@ export const TemporalFileSchema = z.object({
   /** Number words: "zwei" → 2, "anderthalb" → 1.5. */
   numbers: z.record(z.string(), z.number().positive()),
   /** Duration units: "Stunden" → "H" (time) or "D", "W", "M", "Y". */
-  units: z.record(z.string(), z.enum(["MIN", "H", "D", "W", "M", "Y"])),
+  units: z.record(z.string(), z.enum(["MIN", "H", "D", "W", "M", "Y", "DE"])),
+  /** Words for an unknown count: "einige Minuten" → PTXM. */
+  vagueNumbers: words,
+  /** After a number of days: counted from the event ("zwei Tage später", "two days later"). */
+  eventRelativeAfter: words,
+  eventRelativeBefore: words,
   /** Compound adjective suffixes that carry a unit: "stündig" → "H". */
   unitSuffixes: z.record(z.string(), z.enum(["MIN", "H", "D", "W", "M", "Y"])),
   /** Modifiers before a number: "mehr als" → MORE_THAN. */

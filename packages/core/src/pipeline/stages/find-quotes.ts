@@ -81,7 +81,8 @@ export const findQuotes: Stage = (doc, ctx) => {
       const p = lex.verbs.longestAt(folded, k, s.tokenEnd);
       if (p && (verbAt < 0 || Math.abs(k - qs) < Math.abs(verbAt - qs))) verbAt = k;
     }
-    const speech = words.length >= 3 && !titleLike && (verbAt >= 0 || colon || /[.!?,]$/u.test(inner));
+    // Short quotations ("called the talks „konstruktiv“") are speech beside a verb of saying; longer ones also after a colon or as full sentences.
+    const speech = !titleLike && words.length >= 1 && (verbAt >= 0 || (words.length >= 3 && (colon || /[.!?,]$/u.test(inner))));
     if (!speech) continue;
 
     // The speaker: an actor outside the quotation nearest to the verb of saying (people first).
@@ -94,6 +95,11 @@ export const findQuotes: Stage = (doc, ctx) => {
       Math.abs((m.tokenStart < anchor ? m.tokenEnd : m.tokenStart) - anchor) + (doc.actors[m.actorId]?.kind === "person" ? 0 : 50) + (m.via === "demonym" ? 100 : 0);
     const best = [...candidates].sort((a, b) => score(a) - score(b))[0];
     let speaker = best && score(best) < 150 ? best.actorId : null;
+    // "sagte der CDU-Politiker": a party or state inside a compound describes the person named before.
+    if (best && doc.actors[best.actorId]?.kind !== "person" && best.text.length < (doc.tokens[best.tokenStart]?.text.length ?? 0)) {
+      const prevPerson = doc.actorMentions.find((m) => m.sentence === s.index - 1 && doc.actors[m.actorId]?.kind === "person");
+      if (prevPerson) speaker = prevPerson.actorId;
+    }
     if (!speaker && attribution) speaker = attribution.chain.find((c) => c.role !== "outlet")?.actor ?? null;
     // "…“, sagte er": the person the sentence before is about.
     if (!speaker) {

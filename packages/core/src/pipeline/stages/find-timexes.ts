@@ -16,7 +16,7 @@ import {
 } from "../../time/calendar.js";
 import { compiled, type PipelineContext, type Stage, type TimexNote, type Token } from "../types.js";
 
-type Unit = "MIN" | "H" | "D" | "W" | "M" | "Y";
+type Unit = "MIN" | "H" | "D" | "W" | "M" | "Y" | "DE";
 
 interface Found {
   end: number;
@@ -57,17 +57,29 @@ function compile(lang: LanguagePack) {
     agoBefore: new Set(t.agoBefore.map(fold)),
     agoAfter: new Set(t.agoAfter.map(fold)),
     planned: wordIndex(lang.cues.planned),
+    vagueNumbers: wordIndex(t.vagueNumbers),
+    eventAfter: wordIndex(t.eventRelativeAfter),
+    eventBefore: wordIndex(t.eventRelativeBefore),
     definite: new Set(lang.cues.definite.map(fold)),
   };
 }
 type Lex = ReturnType<typeof compile>;
 
-const durationValue = (n: number, unit: Unit): string | null => {
+/** A TIMEX3 duration; `n` null for an unknown count ("einige Minuten" → PTXM). */
+const durationValue = (n: number | null, unit: Unit): string | null => {
+  const time = unit === "MIN" || unit === "H";
+  if (n === null) return time ? `PTX${unit === "MIN" ? "M" : "H"}` : unit === "DE" ? "PXDE" : `PX${unit}`;
   if (unit === "MIN") return Number.isInteger(n) ? `PT${n}M` : null;
-  if (unit === "H") return Number.isInteger(n) ? `PT${n}H` : Number.isInteger(n * 60) ? `PT${n * 60}M` : null;
+  if (unit === "H") {
+    if (Number.isInteger(n)) return `PT${n}H`;
+    // "anderthalb Stunden" → PT90M; "viereinhalb Stunden" → PT4H30M.
+    const minutes = Math.round(n * 60);
+    return n < 2 ? `PT${minutes}M` : `PT${Math.floor(n)}H${minutes % 60}M`;
+  }
   if (unit === "D") return Number.isInteger(n) ? `P${n}D` : `PT${Math.round(n * 24)}H`;
   if (unit === "W") return Number.isInteger(n) ? `P${n}W` : `P${Math.round(n * 7)}D`;
   if (unit === "M") return Number.isInteger(n) ? `P${n}M` : null;
+  if (unit === "DE") return `P${Math.round(n * 10)}Y`;
   return Number.isInteger(n) ? `P${n}Y` : `P${Math.round(n * 12)}M`;
 };
 
@@ -88,10 +100,8 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
     // Future only when the clause of the expression speaks of a plan ("will meet on Monday").
     const isPlanned = (at: number) => {
       let a = at;
-      while (a > s.tokenStart && !/^[,;:—–()]$/u.test((tokens[a - 1] as Token).text)) a--;
-      let b = at;
-      while (b < end && !/^[,;:—–()]$/u.test((tokens[b] as Token).text)) b++;
-      for (let k = a; k < b; k++) if (lex.planned.longestAt(folded, k, b)) return true;
+      while (a > s.tokenStart && at - a < 6 && !/^[,;:—–()]$/u.test((tokens[a - 1] as Token).text)) a--;
+      for (let k = a; k < at; k++) if (lex.planned.longestAt(folded, k, at)) return true;
       return false;
     };
     for (let i = s.tokenStart; i < end; i++) {
@@ -288,7 +298,7 @@ function parseAt(
     let value: string;
     if (ref) {
       const diff = isoWeekday(ref) - wd;
-      const day = isPlanned(k) ? addDays(ref, ((wd - isoWeekday(ref) + 7) % 7) || 7) : addDays(ref, -((diff + 7) % 7));
+      const day = isPlanned(k) ? addDays(ref, (wd - isoWeekday(ref) + 7) % 7) : addDays(ref, -((diff + 7) % 7));
       value = formatYmd(day);
     } else {
       value = `XXXX-WXX-${wd}`;
@@ -311,8 +321,18 @@ function parseAt(
   /** "am Vortag", "the day before": counted from the event, resolved with the events. */
   function parseEventRelative(k: number, e: number): Found | null {
     const p = lex.eventRelativeDays.longestAt(folded, k, e);
-    if (!p) return null;
-    return { end: k + p.tokens.length, type: "DATE", value: null, mod: null, dayLevel: false, eventOffset: p.value, anchor: "event" };
+    if (p) return { end: k + p.tokens.length, type: "DATE", value: null, mod: null, dayLevel: false, eventOffset: p.value, anchor: "event" };
+    // "zwei Tage später", "two days later", "a week earlier".
+    const n = num(k);
+    if (!n || !Number.isInteger(n.n)) return null;
+    const unit = lex.units.get(folded[n.end] ?? "");
+    if (unit !== "D" && unit !== "W") return null;
+    const after = lex.eventAfter.longestAt(folded, n.end + 1, e);
+    const before = after ? null : lex.eventBefore.longestAt(folded, n.end + 1, e);
+    const cue = after ?? before;
+    if (!cue) return null;
+    const days = n.n * (unit === "W" ? 7 : 1) * (after ? 1 : -1);
+    return { end: n.end + 1 + cue.tokens.length, type: "DATE", value: null, mod: null, dayLevel: false, eventOffset: days, anchor: "event" };
   }
 
   /** "vergangene Woche", "last month". */
@@ -366,6 +386,12 @@ function parseAt(
       mod = m.value;
       p += m.tokens.length;
     }
+    const vagueCount = lex.vagueNumbers.longestAt(folded, p, e);
+    if (vagueCount) {
+      const at = p + vagueCount.tokens.length;
+      const unit = lex.units.get(folded[at] ?? "") as Unit | undefined;
+      if (unit && at < e) return { end: at + 1, type: "DURATION", value: durationValue(null, unit), mod, dayLevel: false };
+    }
     const n = num(p);
     if (n) {
       const unit = lex.units.get(folded[n.end] ?? "") as Unit | undefined;
@@ -407,6 +433,9 @@ function parseAt(
   function parseMonthOnly(k: number, e: number): Found | null {
     const introducer = lex.yearIntroducers.longestAt(folded, k, e);
     if (!introducer) return null;
+    // "until November 27", "auf den 3. März": a full date after the introducer.
+    const full = parseDate(k + introducer.tokens.length, e, true);
+    if (full) return { ...full, mod: lex.since.has(folded[k] ?? "") ? "SINCE" : full.mod };
     const mo = month(k + introducer.tokens.length);
     if (!mo) return null;
     const yr = year(mo.end);
