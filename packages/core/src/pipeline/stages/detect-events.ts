@@ -386,7 +386,12 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, le
   // Date and duration go to the main event.
   const timexes = doc.timexes.filter((t) => t.sentence === s.index && t.value);
   const date = timexes.find((t) => (t.type === "DATE" || t.type === "TIME") && t.dayLevel) ?? timexes.find((t) => t.type === "DATE" && /^(\d{4}|XXXX)-\d\d(?!-W)/u.test(t.value!));
-  if (date && !main.date) main.date = { value: date.value!, mod: date.mod, text: date.text };
+  if (date) {
+    // Bound to the trigger just before it ("talks in Geneva on November 23"), else to the main event.
+    const near = hitsHere.filter((h) => h.tokenEnd <= date.tokenStart && date.tokenStart - h.tokenEnd <= 5).pop();
+    const target = (near && sentenceEvents.find((e) => e.triggers.includes(near))) || main;
+    if (!target.date) target.date = { value: date.value!, mod: date.mod, text: date.text };
+  }
   const duration = timexes.find((t) => t.type === "DURATION");
   if (duration) {
     const target = TIMED.has(main.type) ? main : sentenceEvents.find((e) => TIMED.has(e.type));

@@ -91,8 +91,19 @@ export const findQuotes: Stage = (doc, ctx) => {
     const outlets = new Set(attribution?.chain.filter((c) => c.role === "outlet").map((c) => c.actor) ?? []);
     const candidates = outside.filter((m) => !outlets.has(m.actorId) && !doc.actors[m.actorId]?.outlet);
     const anchor = verbAt >= 0 ? verbAt : qs;
+    // The speaker is the subject of the verb of saying: in its clause, nearest to it; failing that, the sentence's first person
+    // ("Rubio, who led the side with Witkoff, told reporters …").
+    let clauseFrom = anchor;
+    while (clauseFrom > s.tokenStart && !/^[,;:—–()]$/u.test((tokens[clauseFrom - 1] as Token).text)) clauseFrom--;
+    let clauseTo = anchor;
+    while (clauseTo < s.tokenEnd && !/^[,;:—–()]$/u.test((tokens[clauseTo] as Token).text)) clauseTo++;
+    const inClause = (m: (typeof candidates)[number]) => m.tokenStart >= clauseFrom && m.tokenStart < clauseTo;
+    const firstPerson = candidates.find((m) => doc.actors[m.actorId]?.kind === "person" && m.tokenStart < anchor);
     const score = (m: (typeof candidates)[number]) =>
-      Math.abs((m.tokenStart < anchor ? m.tokenEnd : m.tokenStart) - anchor) + (doc.actors[m.actorId]?.kind === "person" ? 0 : 50) + (m.via === "demonym" ? 100 : 0);
+      Math.abs((m.tokenStart < anchor ? m.tokenEnd : m.tokenStart) - anchor) +
+      (doc.actors[m.actorId]?.kind === "person" ? 0 : 50) +
+      (m.via === "demonym" ? 100 : 0) +
+      (inClause(m) ? 0 : m === firstPerson ? 20 : 60);
     const best = [...candidates].sort((a, b) => score(a) - score(b))[0];
     let speaker = best && score(best) < 150 ? best.actorId : null;
     // "sagte der CDU-Politiker": a party or state inside a compound describes the person named before.
