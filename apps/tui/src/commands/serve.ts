@@ -41,7 +41,8 @@ export const serveCommand: Command = {
     const port = Number(portText);
     if (!/^\d+$/.test(portText) || port > 65_535) throw new UserError(`--port ${JSON.stringify(portText)}: expected a port 0..65535`);
     const host = values.host ?? process.env.HOST ?? "127.0.0.1";
-    const token = values.token ?? process.env.PARLEY_API_TOKEN ?? null;
+    // An empty token is no token: PARLEY_API_TOKEN= must not lock every write behind "Bearer ".
+    const token = values.token || process.env.PARLEY_API_TOKEN || null;
     const databaseUrl = databaseUrlOf(values);
 
     const { startServer, UnsafeListenError } = await import("@parley/api");

@@ -31,7 +31,7 @@ export async function openSource(options: SourceOptions, env: NodeJS.ProcessEnv 
       throw new SourceError(`--api: not a URL: ${options.api}`);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new SourceError(`--api: expected http(s), got ${url.protocol}`);
-    return httpSource({ url: options.api, token: options.token ?? env.PARLEY_API_TOKEN });
+    return httpSource({ url: options.api, token: options.token || env.PARLEY_API_TOKEN || undefined });
   }
   const databaseUrl = databaseUrlOf(options, env);
   const [{ openCorpus }, { corpusSource }] = await Promise.all([import("@parley/store"), import("./corpus-source.js")]);
