@@ -34,8 +34,8 @@ export const STAGES: readonly Stage[] = [
   matchPlaces,
   findTimexes,
   attributeSources,
-  detectEvents,
   findQuotes,
+  detectEvents,
   buildClaims,
 ];
 
@@ -92,6 +92,7 @@ export function createExtractor(kb: KnowledgeBase = loadKnowledgeBase()): Extrac
       events: [],
       attributions: [],
       quotes: [],
+      quotedTitles: [],
       claims: [],
     };
     const doc = run(start, ctx);

@@ -22,6 +22,8 @@ export const TriggerSchema = z.object({
   issue: IssueSchema.optional(),
   /** The event needs one of these words within its sentence (support verbs, document nouns). */
   requires: words.optional(),
+  /** The noun makes an event only after one of these determiners ("in einer Mitteilung", "in its statement"). */
+  determiners: z.array(z.enum(["indefinite", "definite", "demonstrative", "possessive"])).optional(),
   /** The trigger is not an event when one of these words is in its sentence. */
   excludes: words.optional(),
   /** Separable verb particle that must close the clause ("tauschten … aus"). */
@@ -117,6 +119,8 @@ export const CuesFileSchema = z.object({
   definite: words,
   /** Demonstratives only: they always refer back ("dieses Treffen"). */
   demonstrative: words,
+  /** Possessive determiners: "seiner", "its". */
+  possessive: words,
   /** Prepositions that make a following city a place: "in", "nach". */
   locative: words,
   /** Prepositions before a noun trigger that mark it as background, not the sentence's event: "vor", "nach". */
@@ -159,6 +163,8 @@ export interface LanguagePack {
   demonyms: z.infer<typeof DemonymsFileSchema>;
   /** Adjective endings a demonym stem takes ("russisch" + "en"); [""] for English. */
   adjectiveEndings: string[];
+  /** An English past participle used as an adjective ("a painstakingly negotiated treaty"): no event. */
+  attributiveParticiple?(previous: string | undefined, next: string | undefined): boolean;
   /** Base forms of an inflected name token: German genitive "Medinskijs" → "Medinskij". */
   nameBases(token: string): string[];
 }

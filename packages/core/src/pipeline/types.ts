@@ -90,7 +90,7 @@ export interface TriggerHit extends Span {
   sentence: number;
   tokenStart: number;
   tokenEnd: number;
-  determiner: "indefinite" | "definite" | "demonstrative" | null;
+  determiner: "indefinite" | "definite" | "demonstrative" | "possessive" | null;
   /** Inside a background phrase ("vor den Verhandlungen"): not the sentence's main event. */
   background: boolean;
 }
@@ -141,6 +141,8 @@ export interface Doc {
   events: EventDraft[];
   attributions: Attribution[];
   quotes: QuoteNote[];
+  /** Quoted words that are not speech: titles and slogans („Alles für alle“). */
+  quotedTitles: Span[];
   claims: Claim[];
 }
 

@@ -34,6 +34,11 @@ export function englishPack(): LanguagePack {
     stopwords: StopwordsFileSchema.parse(stopwords),
     demonyms: DemonymsFileSchema.parse(demonyms),
     adjectiveEndings: [""],
+    // "a painstakingly negotiated treaty", "the agreed text": determiner or -ly adverb before, a lower-case word after.
+    attributiveParticiple(previous, next) {
+      if (!previous || !next || !/^\p{Ll}/u.test(next)) return false;
+      return /^(a|an|the|its|their|his|her|this|that)$/iu.test(previous) || /\p{L}{3,}ly$/u.test(previous);
+    },
     // Possessives: "Putin's", "Putin’s", "the Emirates'".
     nameBases(token) {
       if (/['’]s$/u.test(token)) return [token.slice(0, -2)];

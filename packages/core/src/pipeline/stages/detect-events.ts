@@ -47,6 +47,8 @@ function compile(lang: LanguagePack) {
     indefinite: new Set(lang.cues.indefinite.map(fold)),
     definite: new Set(lang.cues.definite.map(fold)),
     demonstrative: new Set(lang.cues.demonstrative.map(fold)),
+    possessive: new Set(lang.cues.possessive.map(fold)),
+    attributive: lang.attributiveParticiple,
     background: words(lang.cues.background),
     separate: words(lang.cues.separate),
     purpose: new Set(lang.cues.purpose.map(fold)),
@@ -82,7 +84,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
     const sentenceEvents = new Map<EventType, EventDraft>();
 
     const outcome = sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue);
-    const firstProposalVerb = sentenceHits.find((h) => h.trigger.type === "proposal" && h.trigger.pos === "verb");
+    const firstProposalVerb = sentenceHits.find((h) => (h.trigger.type === "proposal" || h.trigger.type === "agreement") && h.trigger.pos === "verb");
     const verbTypes = new Set(sentenceHits.filter((h) => h.trigger.pos === "verb").map((h) => h.trigger.type));
     for (const hit of sentenceHits) {
       const { trigger } = hit;
@@ -94,11 +96,16 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       // "Einigung über einen Austausch von Gefangenen", "Verhandlungen über eine Waffenruhe": the subject matter, not an event.
       if (trigger.issue && (outcome || sentenceHits.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
       // "schlug vor, die Gespräche fortzusetzen": what is proposed is no event of its own.
-      if (firstProposalVerb && hit !== firstProposalVerb && trigger.type !== "proposal" && hit.tokenStart > firstProposalVerb.tokenStart) continue;
+      if (firstProposalVerb && hit !== firstProposalVerb && trigger.type !== firstProposalVerb.trigger.type && hit.tokenStart > firstProposalVerb.tokenStart) continue;
+      // "Statement" names a document as often as an act: only "in einer Mitteilung", "in its statement" tell the act.
+      if (trigger.determiners && !trigger.determiners.includes(hit.determiner as "indefinite")) continue;
+      // A talk named inside a quoted title ("Joint Statement on … Consultations in Geneva") is no talk.
+      if (FAMILY.has(trigger.type) && doc.quotedTitles.some((t) => t.start <= hit.start && hit.end <= t.end)) continue;
       // "riefen ihre Delegationen zu Beratungen zurück": a noun of purpose beside another verb's event.
       if (trigger.pos === "noun" && isPurpose(hit, lex, tokens) && [...verbTypes].some((t) => t !== trigger.type)) continue;
 
       let event = sentenceEvents.get(trigger.type) ?? null;
+      if (!event && trigger.pos === "verb" && lex.attributive?.(tokens[hit.tokenStart - 1]?.text, tokens[hit.tokenEnd]?.text)) continue;
       if (!event) {
         event = corefer(hit, s, events, doc, lex, folded, attributional);
         if (!event && trigger.weak) continue;
@@ -144,7 +151,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
 function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, lex: Lex, folded: readonly string[], attributional: Set<number>): EventDraft | null {
   const type = hit.trigger.type;
   // Events of this sentence are other events: one sentence names one event once per type.
-  const earlier = events.filter((e) => !e.sentences.includes(s.index)).reverse();
+  const earlier = events.filter((e) => Math.min(...e.sentences) < s.index).reverse();
   const sameType = earlier.find((e) => e.type === type) ?? null;
   const family = FAMILY.has(type) ? (earlier.find((e) => FAMILY.has(e.type) && s.index - Math.max(...e.sentences) <= 3) ?? null) : null;
   const recent = (e: EventDraft | null) => !!e && s.index - Math.max(...e.sentences) <= 2;
@@ -172,7 +179,7 @@ function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, l
   if (headlineOnly(sameType) && !dateConflict(sameType!)) return sameType;
   if (hit.determiner === "indefinite") {
     if (recent(sameType) && fits(sameType)) return sameType;
-    return fits(family) && recent(family) ? family : null;
+    return fits(family) ? family : null;
   }
   if (hit.determiner === "definite" && sameType && !dateConflict(sameType)) return sameType;
   if (fits(sameType)) return sameType;
@@ -329,6 +336,7 @@ function determinerOf(i: number, s: Sentence, lex: Lex, tokens: readonly Token[]
   for (let k = i - 1; k >= Math.max(s.tokenStart, i - 4); k--) {
     const t = tokens[k] as Token;
     if (lex.demonstrative.has(t.fold)) return "demonstrative";
+    if (lex.possessive.has(t.fold)) return "possessive";
     if (lex.indefinite.has(t.fold)) return "indefinite";
     if (lex.definite.has(t.fold)) return "definite";
     if (!/^[\p{L}-]+$/u.test(t.text)) return null;

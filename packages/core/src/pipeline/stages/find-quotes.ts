@@ -23,6 +23,7 @@ export const findQuotes: Stage = (doc, ctx) => {
   const tokens = doc.tokens;
   const folded = tokens.map((t) => t.fold);
   const quotes: QuoteNote[] = [];
+  const quotedTitles: { start: number; end: number; text: string }[] = [];
   const sentenceAt = (pos: number) => {
     let lo = 0;
     let hi = doc.sentences.length - 1;
@@ -83,7 +84,10 @@ export const findQuotes: Stage = (doc, ctx) => {
     }
     // Short quotations ("called the talks „konstruktiv“") are speech beside a verb of saying; longer ones also after a colon or as full sentences.
     const speech = !titleLike && words.length >= 1 && (verbAt >= 0 || (words.length >= 3 && (colon || /[.!?,]$/u.test(inner))));
-    if (!speech) continue;
+    if (!speech) {
+      quotedTitles.push({ start, end, text: text.slice(start, end) });
+      continue;
+    }
 
     // The speaker: an actor outside the quotation nearest to the verb of saying (people first).
     const outside = doc.actorMentions.filter((m) => m.sentence === s.index && (m.end <= start - 1 || m.start > end) && m.via !== "group");
@@ -121,5 +125,5 @@ export const findQuotes: Stage = (doc, ctx) => {
     if (speaker) lastSpeaker = speaker;
     quotes.push({ start, end, text: text.slice(start, end), sentence: s.index, speaker, via });
   }
-  return { ...doc, quotes };
+  return { ...doc, quotes, quotedTitles };
 };
