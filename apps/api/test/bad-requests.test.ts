@@ -73,6 +73,8 @@ const BAD_REQUESTS: BadRequest[] = [
     status: 400,
     path: "body.articles.2.url",
   },
+  { name: "text nested 400,000 arrays deep", request: raw(`{"text":${"[".repeat(400_000)}${"]".repeat(400_000)}}`), status: 400, path: "body.text" },
+  { name: "U+0000 deep in an unknown field", request: raw(`{"text":"x","extra":${"[".repeat(1000)}"\\u0000"${"]".repeat(1000)}}`), status: 400 },
   // Batches: checked whole before anything is stored.
   { name: "batch: no articles", request: { method: "POST", url: "/v1/articles:batch", headers: AUTH, payload: { articles: [] } }, status: 400, path: "body.articles" },
   { name: "batch: articles not a list", request: { method: "POST", url: "/v1/articles:batch", headers: AUTH, payload: { articles: { text: "x" } } }, status: 400, path: "body.articles" },

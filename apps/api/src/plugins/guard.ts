@@ -101,7 +101,7 @@ export const guard = fp<GuardOptions>(
           new ProblemError(
             "rate-limited",
             context.statusCode,
-            `Too many writes: at most ${context.max} per ${Math.round(context.ttl / 1000) || 1} s; retry in ${context.after}.`,
+            `Too many writes: at most ${context.max} in ${Math.round(limit.timeWindow / 1000)} s; retry in ${context.after}.`,
           ),
       });
     }

@@ -40,15 +40,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * hold it) or a lone surrogate (no encoding can). Refused for both engines alike.
  */
 function unstorable(value: unknown, path: string): ProblemFieldError | null {
-  if (typeof value === "string") {
-    if (value.includes("\u0000")) return { path, message: "contains the character U+0000, which is not text" };
-    if (LONE_SURROGATE.test(value)) return { path, message: "contains a lone UTF-16 surrogate, which is not text" };
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  for (const [key, item] of Object.entries(value)) {
-    const bad = unstorable(item, `${path}.${key}`);
-    if (bad !== null) return bad;
+  // A stack, not recursion: a 1 MB body can nest half a million arrays deep.
+  const stack: [unknown, string][] = [[value, path]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [item, at] = next;
+    if (typeof item === "string") {
+      if (item.includes("\u0000")) return { path: at, message: "contains the character U+0000, which is not text" };
+      if (LONE_SURROGATE.test(item)) return { path: at, message: "contains a lone UTF-16 surrogate, which is not text" };
+    } else if (typeof item === "object" && item !== null) {
+      const entries = Object.entries(item);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], `${at}.${entries[i]![0]}`]);
+    }
   }
   return null;
 }
