@@ -23,7 +23,7 @@ export const TriggerSchema = z.object({
   /** The event needs one of these words within its sentence (support verbs, document nouns). */
   requires: words.optional(),
   /** The noun makes an event only after one of these determiners ("in einer Mitteilung", "in its statement"). */
-  determiners: z.array(z.enum(["indefinite", "definite", "demonstrative", "possessive"])).optional(),
+  determiners: z.array(z.enum(["indefinite", "definite", "demonstrative", "possessive", "none"])).optional(),
   /** The trigger is not an event when one of these words is in its sentence. */
   excludes: words.optional(),
   /** Separable verb particle that must close the clause ("tauschten … aus"). */

@@ -98,13 +98,18 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       // "schlug vor, die Gespräche fortzusetzen": what is proposed is no event of its own.
       if (firstProposalVerb && hit !== firstProposalVerb && trigger.type !== firstProposalVerb.trigger.type && hit.tokenStart > firstProposalVerb.tokenStart) continue;
       // "Statement" names a document as often as an act: only "in einer Mitteilung", "in its statement" tell the act.
-      if (trigger.determiners && !trigger.determiners.includes(hit.determiner as "indefinite")) continue;
+      if (trigger.determiners && !trigger.determiners.includes(hit.determiner ?? "none")) continue;
       // A talk named inside a quoted title ("Joint Statement on … Consultations in Geneva") is no talk.
       if (FAMILY.has(trigger.type) && doc.quotedTitles.some((t) => t.start <= hit.start && hit.end <= t.end)) continue;
       // "riefen ihre Delegationen zu Beratungen zurück": a noun of purpose beside another verb's event.
-      if (trigger.pos === "noun" && isPurpose(hit, lex, tokens) && [...verbTypes].some((t) => t !== trigger.type)) continue;
-
       let event = sentenceEvents.get(trigger.type) ?? null;
+      if (!event && trigger.pos === "noun" && isPurpose(hit, lex, tokens)) {
+        // "met … for a third round of talks", "zu Friedensgesprächen zusammengekommen": the talks are the meeting.
+        const talk = FAMILY.has(trigger.type) ? sentenceHits.find((h) => h.trigger.pos === "verb" && FAMILY.has(h.trigger.type) && h !== hit) : undefined;
+        if (talk) event = sentenceEvents.get(talk.trigger.type) ?? null;
+        else if ([...verbTypes].some((t) => t !== trigger.type)) continue;
+      }
+
       if (!event && trigger.pos === "verb" && lex.attributive?.(tokens[hit.tokenStart - 1]?.text, tokens[hit.tokenEnd]?.text)) continue;
       if (!event) {
         event = corefer(hit, s, events, doc, lex, folded, attributional);
@@ -135,6 +140,17 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
     attachArguments(s, [...sentenceEvents.values()], doc, lex, folded, attributional);
   }
 
+  // A report names one talk in turn a negotiation, a meeting, a conversation: it is what most of its mentions call it.
+  for (const e of events) {
+    const counts = new Map<EventType, number>();
+    for (const h of e.triggers) counts.set(h.trigger.type, (counts.get(h.trigger.type) ?? 0) + 1);
+    let best = e.type;
+    for (const [type, n] of counts) if (n > (counts.get(best) ?? 0)) best = type;
+    if (best !== e.type) {
+      e.type = best;
+      e.id = `ev-${best}-${e.triggers[0]!.start}`;
+    }
+  }
   inheritParticipants(events);
   resolveEventRelative(doc, events);
   // Sort evidence order; ids stay as built.
@@ -382,7 +398,8 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, le
   if (attribution) for (const e of sentenceEvents) for (const c of attribution.chain) if (!e.sources.includes(c.actor)) e.sources.push(c.actor);
 
   // Place: bound to the trigger right before it ("Verhandlungen in Istanbul"), else to the main event.
-  for (const p of doc.placeMentions.filter((x) => x.sentence === s.index)) {
+  // Places after "in", "at" before bare names ("Gaza deal in Sharm el-Sheikh").
+  for (const p of doc.placeMentions.filter((x) => x.sentence === s.index).sort((a, b) => Number(b.locative) - Number(a.locative))) {
     const near = hitsHere.find((h) => h.tokenEnd <= p.tokenStart && p.tokenStart - h.tokenEnd <= 2);
     const target = near ? sentenceEvents.find((e) => e.triggers.includes(near)) : main;
     if (target && !target.place) target.place = p.placeId;
