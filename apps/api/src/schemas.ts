@@ -36,6 +36,14 @@ const QuerySchema = z.string().max(500);
 /** `?cursor&limit&q` of the lists of articles and actors. */
 export const ListQuerySchema = PageRequestSchema.extend({ q: QuerySchema.optional() });
 
+/** `?cursor&limit&q&sort` of the articles: newest first, or by relevance to `q`. */
+export const ArticleQuerySchema = ListQuerySchema.extend({
+  sort: z.enum(["newest", "relevance"]).default("newest"),
+}).refine((query) => query.sort !== "relevance" || (query.q !== undefined && query.q.trim() !== ""), {
+  path: ["sort"],
+  message: "sort=relevance needs a query q",
+});
+
 /** `?actor&type&issue&from&to&q&cursor&limit` of the timeline. */
 export const TimelineQuerySchema = TimelineFilterSchema.extend(PageRequestSchema.shape);
 

@@ -153,6 +153,13 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       const page = ArticlePageSchema.parse(res.json());
       expect(page.items.map((a) => a.id)).toContain(seed.id);
     });
+    it("GET /v1/articles?q=&sort=relevance ranks by the query, and needs one", async () => {
+      const res = await app.inject({ method: "GET", url: `/v1/articles?q=${encodeURIComponent("Istanbul Delegationen")}&sort=relevance` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(ArticlePageSchema.parse(res.json()).items.length).toBeGreaterThan(0);
+      const problem = expectProblem(await app.inject({ method: "GET", url: "/v1/articles?sort=relevance" }), 400);
+      expect(problem.errors.map((e) => e.path)).toContain("querystring.sort");
+    });
   });
 
   describe("timeline and actors", () => {
@@ -292,6 +299,7 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expect(doc.components.schemas).toHaveProperty("Article");
       expect(doc.paths["/v1/articles"].post.responses["400"].content).toHaveProperty(["application/problem+json"]);
       expect(doc.paths["/v1/articles"].post.security).toEqual([{ bearer: [] }]);
+      expect(doc.paths["/v1/articles:batch"].post.operationId).toBe("ingestArticles");
     });
 
     it("GET /docs serves Swagger UI", async () => {

@@ -3,7 +3,7 @@ import type { Corpus } from "@parley/store";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ProblemError, problemResponses } from "../problem.js";
-import { ArticlePageSchema, BatchRequestSchema, BatchResultSchema, IdParamsSchema, ListQuerySchema, MAX_BATCH } from "../schemas.js";
+import { ArticlePageSchema, ArticleQuerySchema, BatchRequestSchema, BatchResultSchema, IdParamsSchema, MAX_BATCH } from "../schemas.js";
 
 const notFound = (id: string) => new ProblemError("not-found", 404, `No article ${JSON.stringify(id)}.`);
 
@@ -15,6 +15,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (a
       config: { write: true },
       schema: {
         tags: ["articles"],
+        operationId: "ingestArticle",
         summary: "Ingest one article",
         description: "201 with the stored article and its extraction; 200 with the existing one when the same text is stored already.",
         security: [{ bearer: [] }],
@@ -40,6 +41,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (a
       config: { write: true },
       schema: {
         tags: ["articles"],
+        operationId: "ingestArticles",
         summary: "Ingest many articles",
         description: `Every article is validated before any is stored; at most ${MAX_BATCH} articles, within the body limit. 201 when at least one is new, else 200.`,
         security: [{ bearer: [] }],
@@ -63,12 +65,16 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (a
     {
       schema: {
         tags: ["articles"],
-        summary: "List articles, newest first; q searches their text",
-        querystring: ListQuerySchema,
+        operationId: "listArticles",
+        summary: "List articles, newest first; q searches their text, sort=relevance ranks by it",
+        querystring: ArticleQuerySchema,
         response: { 200: ArticlePageSchema, ...problemResponses(400) },
       },
     },
-    async (request) => corpus.listArticles(request.query),
+    async (request) => {
+      const { sort, q, ...page } = request.query;
+      return sort === "relevance" && q !== undefined ? corpus.search(q, page) : corpus.listArticles({ ...page, q });
+    },
   );
 
   app.get(
@@ -76,6 +82,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (a
     {
       schema: {
         tags: ["articles"],
+        operationId: "getArticle",
         summary: "One article with its text and extraction",
         params: IdParamsSchema,
         response: { 200: ArticleSchema, ...problemResponses(400, 404) },
@@ -94,6 +101,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (a
       config: { write: true },
       schema: {
         tags: ["articles"],
+        operationId: "deleteArticle",
         summary: "Delete an article and its reports from the timeline",
         security: [{ bearer: [] }],
         params: IdParamsSchema,

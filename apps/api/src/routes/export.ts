@@ -28,6 +28,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (ap
     {
       schema: {
         tags: ["export"],
+        operationId: "exportTimeline",
         summary: "The whole timeline as one file, streamed",
         querystring: ExportQuerySchema,
         response: {

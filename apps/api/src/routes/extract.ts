@@ -10,6 +10,7 @@ export const extractRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["extract"],
+        operationId: "extract",
         summary: "Extract the events of one article without storing it",
         body: ArticleInputSchema,
         response: { 200: ExtractionSchema, ...problemResponses(400, 413, 415, 429) },

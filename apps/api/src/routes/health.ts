@@ -7,12 +7,12 @@ import { HealthSchema, ReadySchema } from "../schemas.js";
 export const healthRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (app, { corpus }) => {
   app.get(
     "/healthz",
-    { schema: { tags: ["health"], summary: "Liveness", response: { 200: HealthSchema } } },
+    { schema: { tags: ["health"], operationId: "healthz", summary: "Liveness", response: { 200: HealthSchema } } },
     async () => ({ status: "ok" as const }),
   );
   app.get(
     "/readyz",
-    { schema: { tags: ["health"], summary: "Readiness: the store answers", response: { 200: ReadySchema, ...problemResponses(503) } } },
+    { schema: { tags: ["health"], operationId: "readyz", summary: "Readiness: the store answers", response: { 200: ReadySchema, ...problemResponses(503) } } },
     async (request) => {
       const ok = await corpus.ping().catch((err: unknown) => {
         request.log.warn({ err }, "store ping failed");

@@ -11,6 +11,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
     {
       schema: {
         tags: ["timeline"],
+        operationId: "listEvents",
         summary: "The merged timeline, filtered and paged",
         querystring: TimelineQuerySchema,
         response: { 200: TimelinePageSchema, ...problemResponses(400) },
@@ -24,6 +25,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
     {
       schema: {
         tags: ["timeline"],
+        operationId: "getEvent",
         summary: "One event with every report's evidence",
         params: IdParamsSchema,
         response: { 200: TimelineEntrySchema, ...problemResponses(400, 404) },
@@ -41,6 +43,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
     {
       schema: {
         tags: ["actors"],
+        operationId: "listActors",
         summary: "Actors of the corpus; q matches names and aliases",
         querystring: ListQuerySchema,
         response: { 200: ActorPageSchema, ...problemResponses(400) },
@@ -54,6 +57,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
     {
       schema: {
         tags: ["actors"],
+        operationId: "getActor",
         summary: "One actor with its events, counterparts and quotes",
         params: IdParamsSchema,
         response: { 200: ActorDetailSchema, ...problemResponses(400, 404) },
