@@ -22,6 +22,7 @@ import triggers from "./triggers.json";
 
 /** English: the data files of this folder, checked, plus the possessive of names. */
 export function englishPack(): LanguagePack {
+  const stopwordSet = new Set(StopwordsFileSchema.parse(stopwords));
   return {
     code: "en",
     triggers: TriggersFileSchema.parse(triggers),
@@ -36,7 +37,7 @@ export function englishPack(): LanguagePack {
     adjectiveEndings: [""],
     // "a painstakingly negotiated treaty", "the agreed text": determiner or -ly adverb before, a lower-case word after.
     attributiveParticiple(previous, next) {
-      if (!previous || !next || !/^\p{Ll}/u.test(next)) return false;
+      if (!previous || !next || !/^\p{Ll}/u.test(next) || stopwordSet.has(next.toLowerCase())) return false;
       return /^(a|an|the|its|their|his|her|this|that)$/iu.test(previous) || /\p{L}{3,}ly$/u.test(previous);
     },
     // Possessives: "Putin's", "Putin’s", "the Emirates'".

@@ -84,6 +84,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
     const sentenceEvents = new Map<EventType, EventDraft>();
 
     const outcome = sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue);
+    const sameClauseAsOutcome = (hit: TriggerHit) => sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue && sameClause(h, hit, tokens, lex));
     const firstProposalVerb = sentenceHits.find((h) => (h.trigger.type === "proposal" || h.trigger.type === "agreement") && h.trigger.pos === "verb");
     const verbTypes = new Set(sentenceHits.filter((h) => h.trigger.pos === "verb").map((h) => h.trigger.type));
     for (const hit of sentenceHits) {
@@ -94,7 +95,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       if (inAttribution(hit, s, lex, tokens, folded)) continue;
       if (hit.determiner === null && trigger.pos === "noun" && clauseHas(hit, s, lex.generic, tokens, folded, lex)) continue;
       // "Einigung über einen Austausch von Gefangenen", "Verhandlungen über eine Waffenruhe": the subject matter, not an event.
-      if (trigger.issue && (outcome || sentenceHits.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
+      if (trigger.issue && ((outcome && (trigger.pos === "noun" || sameClauseAsOutcome(hit))) || sentenceHits.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
       // "schlug vor, die Gespräche fortzusetzen": what is proposed is no event of its own.
       if (firstProposalVerb && hit !== firstProposalVerb && trigger.type !== firstProposalVerb.trigger.type && hit.tokenStart > firstProposalVerb.tokenStart) continue;
       // "Statement" names a document as often as an act: only "in einer Mitteilung", "in its statement" tell the act.
@@ -191,7 +192,9 @@ function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, l
 
   if (hit.determiner === "demonstrative") return sameType ?? family;
   if (hit.trigger.weak) return recent(sameType) ? sameType : null;
-  if (hasCueIn(s.tokenStart, hit.tokenStart, lex.separate, folded)) return null;
+  // Before the trigger, or right after a verb ("vereinbarten beide Präsidenten zudem").
+  const after = hit.trigger.pos === "verb" ? Math.min(s.tokenEnd, hit.tokenEnd + 3) : hit.tokenStart;
+  if (hasCueIn(s.tokenStart, hit.tokenStart, lex.separate, folded) || hasCueIn(hit.tokenEnd, after, lex.separate, folded)) return null;
   if (headlineOnly(sameType) && !dateConflict(sameType!)) return sameType;
   if (hit.determiner === "indefinite") {
     if (recent(sameType) && fits(sameType)) return sameType;
