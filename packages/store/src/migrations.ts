@@ -10,6 +10,8 @@ export function migrationsFor(engine: Engine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_init": { up: (db) => run(db, init(engine)) },
     "0002_timeline_anchors": { up: (db) => run(db, anchors(engine)) },
+    "0003_fts_detail_column": { up: (db) => run(db, engine === "sqlite" ? leanerFts() : []) },
+    "0004_search_reports": { up: (db) => run(db, searchReports(engine)) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -171,5 +173,66 @@ function anchors(engine: Engine): string[] {
     `alter table timeline_issues add column sort_key ${key} not null default ''`,
     `update timeline_issues set sort_key = (select e.sort_key from timeline_entries e where e.id = timeline_issues.entry_id)`,
     `create index timeline_issues_sorted on timeline_issues (issue, sort_key)`,
+  ];
+}
+
+/**
+ * FTS5 without token offsets (`detail = column`): search is by words and
+ * prefixes, never phrases, and an index without positions is a third smaller
+ * and costs a third less to keep up at each ingest. Automerge waits for 16
+ * segments a level: fewer merges for many small transactions.
+ */
+function leanerFts(): string[] {
+  const options = `tokenize = 'unicode61 remove_diacritics 2', detail = 'column'`;
+  return [
+    `drop table articles_fts`,
+    `create virtual table articles_fts using fts5 (title, text, content = 'articles', content_rowid = 'rowid', ${options})`,
+    `insert into articles_fts (articles_fts) values ('rebuild')`,
+    `insert into articles_fts (articles_fts, rank) values ('automerge', 16)`,
+    `drop table timeline_fts`,
+    `create virtual table timeline_fts using fts5 (body, content = 'timeline_entries', content_rowid = 'seq', ${options})`,
+    `insert into timeline_fts (timeline_fts) values ('rebuild')`,
+    `insert into timeline_fts (timeline_fts, rank) values ('automerge', 16)`,
+  ];
+}
+
+/**
+ * Text search over each report rather than each entry: a report's words are
+ * indexed once, when it is stored, instead of the whole entry again each time
+ * an account joins it (which grows with the square of its reports).
+ */
+function searchReports(engine: Engine): string[] {
+  if (engine === "postgres") {
+    return [
+      `alter table timeline_entries drop column tsv`,
+      `alter table timeline_reports add column body text not null default ''`,
+      `update timeline_reports set body = coalesce(report::jsonb ->> 'articleTitle', '') || ' ' ||
+         coalesce((select string_agg(x ->> 'text', ' ') from jsonb_array_elements(report::jsonb -> 'evidence') as x), '')`,
+      `update timeline_entries set body = ''`,
+      `alter table timeline_reports add column tsv tsvector generated always as (
+        to_tsvector('german', left(body, 200000)) || to_tsvector('english', left(body, 200000))) stored`,
+      `create index timeline_reports_tsv on timeline_reports using gin (tsv)`,
+    ];
+  }
+  return [
+    `drop trigger timeline_fts_insert`,
+    `drop trigger timeline_fts_update`,
+    `drop trigger timeline_fts_delete`,
+    `drop table timeline_fts`,
+    `alter table timeline_reports add column body text not null default ''`,
+    `update timeline_reports set body = coalesce(json_extract(report, '$.articleTitle'), '') || ' ' ||
+       coalesce((select group_concat(json_extract(value, '$.text'), ' ') from json_each(report, '$.evidence')), '')`,
+    `update timeline_entries set body = ''`,
+    `create virtual table reports_fts using fts5 (body, content = 'timeline_reports', content_rowid = 'rowid',
+       tokenize = 'unicode61 remove_diacritics 2', detail = 'column')`,
+    `insert into reports_fts (reports_fts) values ('rebuild')`,
+    `insert into reports_fts (reports_fts, rank) values ('automerge', 16)`,
+    `create trigger reports_fts_insert after insert on timeline_reports begin
+       insert into reports_fts (rowid, body) values (new.rowid, new.body); end`,
+    `create trigger reports_fts_delete after delete on timeline_reports begin
+       insert into reports_fts (reports_fts, rowid, body) values ('delete', old.rowid, old.body); end`,
+    `create trigger reports_fts_update after update of body on timeline_reports begin
+       insert into reports_fts (reports_fts, rowid, body) values ('delete', old.rowid, old.body);
+       insert into reports_fts (rowid, body) values (new.rowid, new.body); end`,
   ];
 }

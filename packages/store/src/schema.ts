@@ -86,7 +86,7 @@ export interface TimelineEntriesTable {
   report_count: number;
   /** The TimelineEntry as JSON. */
   entry: string;
-  /** Evidence, titles and names: what `q` searches. */
+  /** Unused since 0004 (search runs over timeline_reports.body): always empty. */
   body: string;
 }
 
@@ -97,6 +97,8 @@ export interface TimelineReportsTable {
   position: number;
   /** The TimelineReport as JSON. */
   report: string;
+  /** Since 0004: the report's evidence, the article's title, the names of the parties and the place: what `q` searches. */
+  body: string;
 }
 
 export interface TimelineActorsTable {

@@ -117,7 +117,8 @@ export class SqlCorpus implements Corpus {
       await addReports(trx, reportsOf({ id, title: stored.title, publishedAt: stored.published_at, extraction }));
       return Boolean(inserted);
     });
-    return { article: (await this.getArticle(id))!, created };
+    if (!created) return { article: (await this.getArticle(id))!, created };
+    return { article: { ...summaryOf(row), text: row.text, extraction }, created };
   }
 
   async ingestMany(inputs: ArticleInput[]): Promise<IngestResult[]> {

@@ -22,14 +22,20 @@ export function articleMatches(engine: Engine, q: string): RawBuilder<SqlBool> |
   return m === null ? null : sql<SqlBool>`articles.rowid in (select rowid from articles_fts where articles_fts match ${m})`;
 }
 
-/** The condition "the timeline entry's evidence, titles or names match q"; the entries table is aliased `e`. */
+/**
+ * The condition "one of the entry's reports matches q" (its evidence, its
+ * article's title, the names of the parties and the place); entries are aliased `e`.
+ */
 export function entryMatches(engine: Engine, q: string): RawBuilder<SqlBool> | null {
   if (engine === "postgres") {
     if (!/[\p{L}\p{N}]/u.test(q)) return null;
-    return sql<SqlBool>`e.tsv @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}))`;
+    return sql<SqlBool>`e.id in (select r.entry_id from timeline_reports r
+      where r.tsv @@ (websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q})))`;
   }
   const m = fts5Query(q);
-  return m === null ? null : sql<SqlBool>`e.seq in (select rowid from timeline_fts where timeline_fts match ${m})`;
+  return m === null
+    ? null
+    : sql<SqlBool>`e.id in (select r.entry_id from timeline_reports r where r.rowid in (select rowid from reports_fts where reports_fts match ${m}))`;
 }
 
 /** How well an article matches q, larger is better. */

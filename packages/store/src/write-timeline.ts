@@ -9,6 +9,7 @@ import {
   UNDATED_WINDOW_DAYS,
   type TimelineReport,
 } from "@parley/core/timeline";
+import type { TimelineEntry } from "@parley/core/model";
 import type { Kysely } from "kysely";
 import { insertChunked } from "./write-article.js";
 import type { Database } from "./schema.js";
@@ -20,6 +21,8 @@ interface LoadedEntry {
   id: string;
   seq: number;
   reports: TimelineReport[];
+  /** The reports as stored before this ingest (empty for a new entry). */
+  before: TimelineReport[];
   isNew: boolean;
 }
 
@@ -38,14 +41,14 @@ export async function addReports(trx: Kysely<Database>, reports: readonly Timeli
     if (best) {
       entry = best;
     } else {
-      entry = { id: await freshEntryId(trx, report, touched), seq: Number.MAX_SAFE_INTEGER, reports: [], isNew: true };
+      entry = { id: await freshEntryId(trx, report, touched), seq: Number.MAX_SAFE_INTEGER, reports: [], before: [], isNew: true };
     }
     entry.reports.push(report);
     touched.set(entry.id, entry);
     added.push({ entryId: entry.id, report });
   }
   // Entries first: the report rows reference them.
-  for (const entry of touched.values()) await saveEntry(trx, entry.id, entry.reports, entry.isNew);
+  for (const entry of touched.values()) await saveEntry(trx, entry.id, entry.reports, entry.isNew, entry.before);
   for (const { entryId, report } of added) {
     const entry = touched.get(entryId)!;
     await trx
@@ -56,6 +59,7 @@ export async function addReports(trx: Kysely<Database>, reports: readonly Timeli
         entry_id: entryId,
         position: entry.reports.indexOf(report),
         report: JSON.stringify(report),
+        body: searchTextOf(report),
       })
       .execute();
   }
@@ -118,31 +122,33 @@ async function loadCandidates(
 ): Promise<LoadedEntry[]> {
   const ids = report.participants.map((p) => p.id);
   const countries = [...new Set(report.participants.map((p) => p.country).filter((c): c is string => c !== null))];
-  let q = trx.selectFrom("timeline_entries as e").select(["e.id", "e.seq"]).where("e.type", "=", report.type);
   const anchor = isoDayOf(report.date?.value) ?? report.publishedAt;
   const days = neighbourMonthDays(report.date?.value);
-  if (anchor || days) {
-    q = q.where((w) =>
-      w.or([
-        ...(anchor
-          ? [w.and([w("e.anchor_day", ">=", shiftDay(anchor, -UNDATED_WINDOW_DAYS)), w("e.anchor_day", "<=", shiftDay(anchor, UNDATED_WINDOW_DAYS))])]
-          : []),
-        ...(days ? [w("e.month_day", "in", days)] : []),
-        w("e.anchor_day", "is", null),
-      ]),
-    );
-  }
-  if (ids.length) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("timeline_actors as a")
-          .select("a.entry_id")
-          .whereRef("a.entry_id", "=", "e.id")
-          .where((w) => w.or([w("a.actor_id", "in", ids), ...(countries.length ? [w("a.country", "in", countries)] : [])])),
-      ),
-    );
-  }
-  const rows = await q.orderBy("e.seq", "desc").limit(MAX_CANDIDATES).execute();
+  // One query a way to be near, united: each one runs on its own index
+  // (type, anchor_day) or (type, month_day); an OR of them would scan the type.
+  const near = (which: "anchor" | "month_day" | "none" | "all") => {
+    let q = trx.selectFrom("timeline_entries as e").select(["e.id", "e.seq"]).where("e.type", "=", report.type);
+    if (which === "anchor" && anchor) {
+      q = q.where("e.anchor_day", ">=", shiftDay(anchor, -UNDATED_WINDOW_DAYS)).where("e.anchor_day", "<=", shiftDay(anchor, UNDATED_WINDOW_DAYS));
+    }
+    if (which === "month_day" && days) q = q.where("e.month_day", "in", days);
+    if (which === "none") q = q.where("e.anchor_day", "is", null);
+    if (ids.length) {
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("timeline_actors as a")
+            .select("a.entry_id")
+            .whereRef("a.entry_id", "=", "e.id")
+            .where((w) => w.or([w("a.actor_id", "in", ids), ...(countries.length ? [w("a.country", "in", countries)] : [])])),
+        ),
+      );
+    }
+    return q;
+  };
+  let q = anchor || days ? near("none") : near("all");
+  if (anchor) q = q.union(near("anchor"));
+  if (days) q = q.union(near("month_day"));
+  const rows = await q.orderBy("seq", "desc").limit(MAX_CANDIDATES).execute();
 
   const missing = rows.filter((r) => !touched.has(r.id)).map((r) => r.id);
   const loaded = new Map<string, TimelineReport[]>();
@@ -161,7 +167,14 @@ async function loadCandidates(
     }
   }
   const out = rows.map(
-    (r) => touched.get(r.id) ?? { id: r.id, seq: Number(r.seq), reports: loaded.get(r.id) ?? [], isNew: false },
+    (r) =>
+      touched.get(r.id) ?? {
+        id: r.id,
+        seq: Number(r.seq),
+        reports: loaded.get(r.id) ?? [],
+        before: [...(loaded.get(r.id) ?? [])],
+        isNew: false,
+      },
   );
   // Entries opened by this article (not yet stored) cannot take a second report of it: canMerge says so.
   // Older entries first, so that ties go to them.
@@ -195,7 +208,13 @@ async function freshEntryId(
   }
 }
 
-async function saveEntry(trx: Kysely<Database>, id: string, reports: TimelineReport[], isNew: boolean): Promise<void> {
+async function saveEntry(
+  trx: Kysely<Database>,
+  id: string,
+  reports: TimelineReport[],
+  isNew: boolean,
+  before: TimelineReport[] = [],
+): Promise<void> {
   const entry = buildEntry(id, reports);
   const index = indexOf(entry, reports);
   const row = {
@@ -207,12 +226,14 @@ async function saveEntry(trx: Kysely<Database>, id: string, reports: TimelineRep
     anchor_day: index.anchorDay,
     report_count: entry.reportCount,
     entry: JSON.stringify(entry),
-    body: index.searchText,
+    body: "",
   };
   if (isNew) {
     await trx.insertInto("timeline_entries").values({ id, ...row }).execute();
   } else {
     await trx.updateTable("timeline_entries").set(row).where("id", "=", id).execute();
+    // Most reports that join an entry name the same parties and issues: then its index rows stay.
+    if (before.length && sameIndexRows(buildEntry(id, before), entry, before, index.sortKey)) return;
     await trx.deleteFrom("timeline_actors").where("entry_id", "=", id).execute();
     await trx.deleteFrom("timeline_issues").where("entry_id", "=", id).execute();
   }
@@ -226,4 +247,23 @@ async function saveEntry(trx: Kysely<Database>, id: string, reports: TimelineRep
     "timeline_issues",
     entry.issues.map((issue) => ({ entry_id: id, issue, sort_key: index.sortKey })),
   );
+}
+
+function sameIndexRows(old: TimelineEntry, now: TimelineEntry, oldReports: TimelineReport[], sortKey: string): boolean {
+  const actors = (e: TimelineEntry) => e.participants.map((p) => `${p.id} ${p.country}`).join("\n");
+  return (
+    indexOf(old, oldReports).sortKey === sortKey && actors(old) === actors(now) && old.issues.join(" ") === now.issues.join(" ")
+  );
+}
+
+/** The words a report is found by. */
+function searchTextOf(r: TimelineReport): string {
+  return [
+    ...r.evidence.map((s) => s.text),
+    r.articleTitle ?? "",
+    ...r.participants.map((p) => p.name),
+    r.placeRef?.name ?? "",
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
