@@ -6,6 +6,7 @@ import {
   ArticleSchema,
   ArticleSummarySchema,
   BatchReportSchema,
+  ExtractionSchema,
   TimelineEntrySchema,
   pageOf,
   type TimelineEntry,
@@ -247,6 +248,59 @@ describe.each(ENGINES)("corpus on %s", (engine) => {
     await corpus.ingest(fixtureInputs()[1]!);
     const again = await corpus.getEvent(meeting.id);
     expect(again!.reportCount).toBe(2);
+  });
+
+  it("splits an entry when the article that held its accounts together is deleted", async () => {
+    const fresh = await freshDatabase(engine);
+    const people: Record<string, string[]> = {
+      "Medinsky met the delegation on 2 June.": ["person:vladimir-medinsky"],
+      "Medinsky and Umerov met on 2 June.": ["person:vladimir-medinsky", "person:rustem-umerov"],
+      "Umerov met the delegation on 2 June.": ["person:rustem-umerov"],
+    };
+    const extract = (input: { text: string }) =>
+      ExtractionSchema.parse({
+        document: { language: "en", publishedAt: "2025-06-02", title: null },
+        actors: people[input.text]!.map((id) => ({ id, kind: "person", name: id, aliases: [], country: null, mentions: [] })),
+        places: [],
+        timexes: [],
+        events: [
+          {
+            id: "meeting-0",
+            type: "meeting",
+            participants: people[input.text],
+            place: null,
+            date: { value: "2025-06-02" },
+            duration: null,
+            issues: [],
+            sources: [],
+            evidence: [{ start: 0, end: input.text.length, text: input.text }],
+            modality: "asserted",
+            plover: { type: "CONSULT", mode: "meet" },
+            cameo: "040",
+          },
+        ],
+        quotes: [],
+        claims: [],
+        extractor: { name: "test", version: "test" },
+      });
+    const other = await openCorpus(fresh.url, { extract });
+    try {
+      const [a, bridge, c] = await other.ingestMany(Object.keys(people).map((text) => ({ text, publishedAt: "2025-06-02" })));
+      const [entry] = (await other.timeline({})).items;
+      expect(entry!.reportCount).toBe(3);
+      await other.deleteArticle(bridge!.article.id);
+      const after = (await other.timeline({})).items;
+      expect(after.map((e) => e.reports.map((r) => r.articleId))).toEqual(
+        expect.arrayContaining([[a!.article.id], [c!.article.id]]),
+      );
+      expect(after).toHaveLength(2);
+      // The first account keeps the entry's id.
+      expect(after.find((e) => e.reports[0]!.articleId === a!.article.id)!.id).toBe(entry!.id);
+      expect(await other.checkIntegrity()).toEqual([]);
+    } finally {
+      await other.close();
+      await fresh.dispose();
+    }
   });
 
   it("extracts an article again when the extractor version changes, keeping one copy", async () => {
