@@ -1,6 +1,7 @@
 import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Box, Text, useApp, useInput, useStdin, type Key } from "ink";
 import type { DataSource } from "./data/source.js";
+import { splitKeys } from "./ui/hooks/use-keys.js";
 import { useTerminalSize } from "./ui/hooks/use-terminal-size.js";
 import { TABS, UiContext, type Screen, type Tab, type Ui } from "./ui/hooks/use-ui.js";
 import { ActorDetailView } from "./ui/views/actor-detail-view.js";
@@ -95,7 +96,12 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
       if (key.escape || key.backspace || key.delete) back();
     };
   });
-  useInput((input, key) => global.current(input, key), { isActive: inputEnabled });
+  useInput(
+    (input, key) => {
+      for (const [i, k] of splitKeys(input, key)) global.current(i, k);
+    },
+    { isActive: inputEnabled },
+  );
 
   const height = Math.max(6, rows - 1);
   const bodyHeight = height - 2;

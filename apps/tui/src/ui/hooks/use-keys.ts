@@ -17,9 +17,51 @@ export function useKeys(handler: (input: string, key: Key) => void, active: bool
   });
   useInput(
     (input, key) => {
-      if (ref.current.active) ref.current.handler(input, key);
+      if (!ref.current.active) return;
+      for (const [i, k] of splitKeys(input, key)) ref.current.handler(i, k);
     },
     // Without raw mode (no TTY) Ink's useInput throws: subscribe only when it works.
     { isActive: inputEnabled },
   );
+}
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/**
+ * Ink hands a run of plain characters that came in one read ("Gg\r" from
+ * tmux send-keys, a paste) to the handler as one input: split it into keys,
+ * so that each is handled as if typed alone.
+ */
+export function splitKeys(input: string, key: Key): Array<[string, Key]> {
+  if ([...input].length <= 1 || key.escape || key.meta || input.includes("\u001B")) return [[input, key]];
+  return [...input].map((ch): [string, Key] => {
+    if (ch === "\r" || ch === "\n") return ["", { ...NO_KEY, return: true }];
+    if (ch === "\t") return ["", { ...NO_KEY, tab: true }];
+    if (ch === "\u007F" || ch === "\b") return ["", { ...NO_KEY, backspace: true }];
+    const code = ch.charCodeAt(0);
+    // Ctrl-a … Ctrl-z arrive as 1 … 26.
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }];
+    return [ch, { ...NO_KEY, shift: ch !== ch.toLowerCase() }];
+  });
 }

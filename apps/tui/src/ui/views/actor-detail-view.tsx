@@ -4,16 +4,18 @@ import { ScrollLines, wrapPlain } from "../components/scroll-lines.js";
 import { formatParticipants, formatTime, formatType } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
 import { useKeys } from "../hooks/use-keys.js";
+import { useSelection } from "../hooks/use-selection.js";
 import { useUi } from "../hooks/use-ui.js";
 
 /** One actor: roles, who it dealt with and how often, its events (Enter opens one) and its quotes. */
 export function ActorDetailView({ id, active, width, height }: { id: string; active: boolean; width: number; height: number }) {
   const ui = useUi();
-  const [selected, setSelected] = useState(0);
   const [offset, setOffset] = useState(0);
   const state = useAsync(() => ui.source.getActor(id), [id, ui.dataVersion]);
   const actor = state.data ?? null;
   const events = actor?.events ?? [];
+  const selection = useSelection(events.length);
+  const selected = selection.selected;
   const lines: Array<{ key: string; node: ReactNode }> = [];
   const eventLine: number[] = [];
   const add = (node: ReactNode) => lines.push({ key: String(lines.length), node });
@@ -58,13 +60,13 @@ export function ActorDetailView({ id, active, width, height }: { id: string; act
   }, [selected, body, state.status]);
   useKeys(
     (input, key) => {
-      if (key.downArrow || input === "j") return setSelected((s) => Math.min(Math.max(0, events.length - 1), s + 1));
-      if (key.upArrow || input === "k") return setSelected((s) => Math.max(0, s - 1));
-      if (input === "g" || key.home) return setSelected(0);
-      if (input === "G" || key.end) return setSelected(Math.max(0, events.length - 1));
+      if (key.downArrow || input === "j") return selection.select(selection.current() + 1);
+      if (key.upArrow || input === "k") return selection.select(selection.current() - 1);
+      if (input === "g" || key.home) return selection.select(0);
+      if (input === "G" || key.end) return selection.select(events.length - 1);
       if (key.pageDown || input === " ") return setOffset((o) => Math.min(Math.max(0, lines.length - body + 1), o + body - 2));
       if (key.pageUp) return setOffset((o) => Math.max(0, o - body + 2));
-      const e = events[selected];
+      const e = events[selection.current()];
       if (key.return && e) ui.open({ view: "event", id: e.id });
     },
     active,

@@ -6,6 +6,7 @@ import { TextPrompt } from "../components/text-prompt.js";
 import { fit } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
 import { useKeys } from "../hooks/use-keys.js";
+import { useSelection } from "../hooks/use-selection.js";
 import { usePrompt } from "../hooks/use-prompt.js";
 import { useUi } from "../hooks/use-ui.js";
 import { isMoveKey, moveSelection } from "../list-keys.js";
@@ -22,26 +23,26 @@ export function ActorsView({ active, width, height }: { active: boolean; width: 
   const ui = useUi();
   const [q, setQ] = useState("");
   const prompt = usePrompt<"q">();
-  const [selection, setSelected] = useState(0);
   const page = useAsync(() => ui.source.listActors({ q: q || undefined, limit: 200 }), [q, ui.dataVersion]);
   const items = page.data?.items ?? [];
-  const selected = Math.min(selection, Math.max(0, items.length - 1));
+  const selection = useSelection(items.length);
+  const selected = selection.selected;
   const listHeight = Math.max(3, height - 2);
   useKeys(
     (input, key) => {
       const typed = prompt.key(input, key);
       if (typed?.kind === "submit") {
-        setSelected(0);
+        selection.select(0);
         return setQ(typed.value.trim());
       }
       if (typed || prompt.isOpen()) return;
-      // Functional: several keys in one burst each move from the last.
-      if (isMoveKey(input, key)) return setSelected((s) => moveSelection(input, key, s, items.length, listHeight - 2) ?? s);
-      const actor = items[selected];
+      // From the current row, not the rendered one: several keys in one burst each move from the last.
+      if (isMoveKey(input, key)) return selection.select(moveSelection(input, key, selection.current(), items.length, listHeight - 2) ?? selection.current());
+      const actor = items[selection.current()];
       if (key.return && actor) return ui.open({ view: "actor", id: actor.id });
       if (input === "/") return prompt.open("q", q);
       if (input === "c") {
-        setSelected(0);
+        selection.select(0);
         return setQ("");
       }
     },

@@ -5,6 +5,7 @@ import { ScrollLines, wrapPlain } from "../components/scroll-lines.js";
 import { formatTime, formatType, nameOfId } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
 import { useKeys } from "../hooks/use-keys.js";
+import { useSelection } from "../hooks/use-selection.js";
 import { useUi } from "../hooks/use-ui.js";
 
 interface Loaded {
@@ -22,7 +23,6 @@ function quotesOf(report: EventReport, article: Article | undefined): Quote[] {
 /** One event of the timeline: what is known, and every report of it with its sentences, sources and quotes. */
 export function EventDetailView({ id, active, width, height }: { id: string; active: boolean; width: number; height: number }) {
   const ui = useUi();
-  const [selected, setSelected] = useState(0);
   const [offset, setOffset] = useState(0);
   const state = useAsync<Loaded>(async () => {
     const entry = await ui.source.getEvent(id);
@@ -37,6 +37,8 @@ export function EventDetailView({ id, active, width, height }: { id: string; act
 
   const entry = state.data?.entry ?? null;
   const reports = entry?.reports ?? [];
+  const selection = useSelection(reports.length);
+  const selected = selection.selected;
   const names = new Map<string, string>();
   for (const p of entry?.participants ?? []) names.set(p.id, p.name);
   for (const a of state.data?.articles.values() ?? []) for (const actor of a.extraction.actors) if (!names.has(actor.id)) names.set(actor.id, actor.name);
@@ -106,13 +108,13 @@ export function EventDetailView({ id, active, width, height }: { id: string; act
 
   useKeys(
     (input, key) => {
-      if (key.downArrow || input === "j") return setSelected((s) => Math.min(Math.max(0, reports.length - 1), s + 1));
-      if (key.upArrow || input === "k") return setSelected((s) => Math.max(0, s - 1));
-      if (input === "g" || key.home) return setSelected(0);
-      if (input === "G" || key.end) return setSelected(Math.max(0, reports.length - 1));
+      if (key.downArrow || input === "j") return selection.select(selection.current() + 1);
+      if (key.upArrow || input === "k") return selection.select(selection.current() - 1);
+      if (input === "g" || key.home) return selection.select(0);
+      if (input === "G" || key.end) return selection.select(reports.length - 1);
       if (key.pageDown || input === " ") return setOffset((o) => Math.min(Math.max(0, lines.length - body + 1), o + body - 2));
       if (key.pageUp) return setOffset((o) => Math.max(0, o - body + 2));
-      const r = reports[selected];
+      const r = reports[selection.current()];
       if ((key.return || input === "r") && r) ui.open({ view: "reader", articleId: r.articleId, focus: r.evidence });
     },
     active,

@@ -7,6 +7,7 @@ import { parseEventType, parseIssue } from "../filters.js";
 import { fit, formatParticipants, formatTime, formatType } from "../format-entry.js";
 import { useAsync } from "../hooks/use-async.js";
 import { useKeys } from "../hooks/use-keys.js";
+import { useSelection } from "../hooks/use-selection.js";
 import { usePrompt } from "../hooks/use-prompt.js";
 import { useUi } from "../hooks/use-ui.js";
 import { isMoveKey, moveSelection } from "../list-keys.js";
@@ -70,7 +71,6 @@ function Preview({ entry, width }: { entry: TimelineEntry; width: number }) {
 export function TimelineView({ active, width, height }: { active: boolean; width: number; height: number }) {
   const ui = useUi();
   const [filter, setFilter] = useState<Filter>({});
-  const [selection, setSelected] = useState(0);
   const prompt = usePrompt<PromptKind>();
   const [message, setMessage] = useState<string | null>(null);
   const { actorName, ...query } = filter;
@@ -82,7 +82,8 @@ export function TimelineView({ active, width, height }: { active: boolean; width
   const items = page.data ? [...page.data.items, ...extra.items] : [];
   const cursor = extra.cursor ?? page.data?.nextCursor ?? null;
   // Clamped rather than reset in an effect: a key pressed right after the list loads must not be undone.
-  const selected = Math.min(selection, Math.max(0, items.length - 1));
+  const selection = useSelection(items.length);
+  const selected = selection.selected;
 
   // Fetch the next page when the selection nears the end.
   useEffect(() => {
@@ -105,9 +106,9 @@ export function TimelineView({ active, width, height }: { active: boolean; width
       const typed = prompt.key(input, key);
       if (typed?.kind === "submit") return void apply(typed.prompt, typed.value);
       if (typed || prompt.isOpen()) return;
-      // Functional: several keys in one burst each move from the last.
-      if (isMoveKey(input, key)) return setSelected((s) => moveSelection(input, key, s, items.length, listHeight - 2) ?? s);
-      const entry = items[selected];
+      // From the current row, not the rendered one: several keys in one burst each move from the last.
+      if (isMoveKey(input, key)) return selection.select(moveSelection(input, key, selection.current(), items.length, listHeight - 2) ?? selection.current());
+      const entry = items[selection.current()];
       if (key.return && entry) return ui.open({ view: "event", id: entry.id });
       if (input === "a") return prompt.open("actor");
       if (input === "t") return prompt.open("type");
@@ -115,7 +116,7 @@ export function TimelineView({ active, width, height }: { active: boolean; width
       if (input === "/") return prompt.open("q", filter.q ?? "");
       if (input === "c") {
         setMessage(null);
-        setSelected(0);
+        selection.select(0);
         return setFilter({});
       }
     },
@@ -124,7 +125,7 @@ export function TimelineView({ active, width, height }: { active: boolean; width
 
   async function apply(kind: PromptKind, raw: string) {
     setMessage(null);
-    setSelected(0);
+    selection.select(0);
     const value = raw.trim();
     if (kind === "q") return setFilter((f) => ({ ...f, q: value || undefined }));
     if (value === "") return setFilter((f) => ({ ...f, [kind]: undefined, ...(kind === "actor" ? { actorName: undefined } : {}) }));
