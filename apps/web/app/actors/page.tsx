@@ -69,7 +69,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
                 <tr key={a.id}>
                   <th scope="row">
                     <a href={actorHref(a.id)}>{a.name}</a>
-                    {a.aliases.length > 0 && <span className="muted small"> also {a.aliases.slice(0, 3).join(", ")}</span>}
+                    <Aliases name={a.name} aliases={a.aliases} />
                   </th>
                   <td>{a.kind}</td>
                   <td>{a.country ?? "—"}</td>
@@ -99,4 +99,11 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
     } while (next && out.length < NETWORK_EVENTS);
     return out;
   }
+}
+
+/** Other spellings, without repeating the name itself. */
+function Aliases({ name, aliases }: { name: string; aliases: string[] }) {
+  const seen = new Set([name.toLowerCase()]);
+  const other = aliases.filter((a) => !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase()));
+  return other.length ? <span className="muted small"> also {other.slice(0, 3).join(", ")}</span> : null;
 }

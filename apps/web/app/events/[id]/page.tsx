@@ -35,6 +35,7 @@ export default async function EventPage({ params }: Props) {
     }),
   );
   const names = actorNames(entry, articles);
+  const participantIds = new Set(entry.participants.map((p) => p.id));
   const titleOf = (id: string) => {
     const r = entry.reports.find((x) => x.articleId === id);
     return r?.articleTitle ?? articles.get(id)?.title ?? id.slice(0, 12);
@@ -150,7 +151,13 @@ export default async function EventPage({ params }: Props) {
         </h2>
         <ol className="reports">
           {entry.reports.map((r) => (
-            <ReportItem key={`${r.articleId}-${r.eventId}`} report={r} article={articles.get(r.articleId)} names={names} />
+            <ReportItem
+              key={`${r.articleId}-${r.eventId}`}
+              report={r}
+              article={articles.get(r.articleId)}
+              names={names}
+              participants={participantIds}
+            />
           ))}
         </ol>
       </section>
@@ -180,7 +187,43 @@ function SourceChain({ sources, names }: { sources: string[]; names: Map<string,
   );
 }
 
-function ReportItem({ report, article, names }: { report: EventReport; article: Article | undefined; names: Map<string, string> }) {
+/**
+ * What the event's participants say in this report, with the chain it came
+ * through ("TASS, citing Vladimir Medinsky"): the reader sees who is speaking
+ * about the event and through whom, not only who reports it.
+ */
+function ParticipantQuotes({ article, participants, names }: { article: Article | undefined; participants: Set<string>; names: Map<string, string> }) {
+  const quotes = (article?.extraction.quotes ?? []).filter((q) => q.speaker && participants.has(q.speaker)).slice(0, 5);
+  if (!quotes.length) return null;
+  return (
+    <div className="report__quotes">
+      <h4>Participants quoted in this report</h4>
+      <ul>
+        {quotes.map((q) => (
+          <li key={q.start}>
+            <SourceChain sources={[q.via, q.speaker].filter((x): x is string => !!x)} names={names} />:{" "}
+            <q lang={article?.language}>{q.text}</q>{" "}
+            <a className="small" href={`${articleHref(article!.id)}#quote-${q.start}`}>
+              in the article
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ReportItem({
+  report,
+  article,
+  names,
+  participants,
+}: {
+  report: EventReport;
+  article: Article | undefined;
+  names: Map<string, string>;
+  participants: Set<string>;
+}) {
   const ex = article ? excerpt(article.text, report.evidence) : null;
   return (
     <li className="report">
@@ -214,6 +257,7 @@ function ReportItem({ report, article, names }: { report: EventReport; article: 
           ))
         )}
       </blockquote>
+      <ParticipantQuotes article={article} participants={participants} names={names} />
       <dl className="facts facts--inline">
         <div>
           <dt>Date here</dt>
