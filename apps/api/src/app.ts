@@ -6,7 +6,7 @@ import fp from "fastify-plugin";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { docs } from "./plugins/docs.js";
 import { guard, type RateLimitOptions } from "./plugins/guard.js";
-import { problems } from "./plugins/problems.js";
+import { problems, sendProblem } from "./plugins/problems.js";
 import { serializerCompiler } from "./serializer.js";
 import { articleRoutes } from "./routes/articles.js";
 import { exportRoutes } from "./routes/export.js";
@@ -80,6 +80,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Proxies in front of it would set X-Forwarded-For; the rate limit keys on req.ip.
     trustProxy: false,
     return503OnClosing: true,
+    // Path ids are checked by their schema (300 characters); the router's own
+    // limit (100 by default) would answer long actor ids before it.
+    maxParamLength: 1000,
+    // Errors of the router itself (a bad percent-encoding) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      void sendProblem(request, reply, "http", status, error.message, [{ path: "url", message: error.message }]);
+    },
     forceCloseConnections: "idle",
   }).withTypeProvider<ZodTypeProvider>();
   await app.register(parleyApi, options);

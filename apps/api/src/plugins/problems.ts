@@ -114,6 +114,13 @@ export const problems = fp(
       });
     });
 
+    // The same rule for the URL: an id or a filter holding U+0000 would reach the
+    // store (PostgreSQL refuses it with an error, not an empty answer).
+    app.addHook("preValidation", async (request) => {
+      const bad = unstorable(request.params, "params") ?? unstorable(request.query, "querystring");
+      if (bad !== null) throw new ProblemError("validation", 400, `${bad.path}: ${bad.message}`, [bad]);
+    });
+
     app.setNotFoundHandler((request, reply) =>
       sendProblem(request, reply, "not-found", 404, `No route ${request.method} ${request.url.split("?")[0]}.`),
     );
