@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cleanup } from "ink-testing-library";
+import { extract } from "@parley/core";
 import { corpusSource } from "../src/data/corpus-source.js";
+import { httpSource } from "../src/data/http-source.js";
 import type { DataSource } from "../src/data/source.js";
-import { seededStore, type SeededStore } from "./fixtures/seeded-store.js";
+import { seededStore, SEEDS, type SeededStore } from "./fixtures/seeded-store.js";
 import { KEY, renderApp } from "./helpers.js";
 
 /**
@@ -204,3 +206,62 @@ describe("ingest from inside the UI, into the real store", () => {
     await ui.see("no such file or directory");
   });
 });
+
+describe("the same UI through the HTTP API (parley serve's startServer) on the seeded store", () => {
+  let server: { url: string; close(): Promise<void> };
+  let remote: DataSource;
+  beforeAll(async () => {
+    const { startServer } = await import("@parley/api");
+    server = await startServer({ corpus: store.corpus, port: 0, logger: false });
+    remote = httpSource({ url: server.url });
+  });
+  afterAll(async () => server.close());
+
+  it("shows the remote label, the 16 May meeting and its detail; the Medinsky filter resolves through /v1/actors", async () => {
+    const ui = renderApp(remote);
+    await ui.see(/16 May\s+meeting/);
+    expect(ui.frame()).toContain(server.url);
+    await ui.press(KEY.enter);
+    await ui.see("meeting · 16 May");
+    await ui.see("am 16. Mai");
+    await ui.press(KEY.escape, "a");
+    await ui.type("Medinsky");
+    await ui.press(KEY.enter);
+    await ui.see("filtered by actor: Vladimir Medinsky");
+    await ui.see("1 item");
+  });
+
+  it("reads an article through /v1/articles/:id, marks and all", async () => {
+    const ui = renderApp(remote, { initialView: "articles", noColor: true });
+    await ui.see("Vor Beginn der internationalen");
+    // Other tests ingested more articles: search /v1/articles?q= for the seed.
+    await ui.press("/");
+    await ui.type("Kriegsgefangenen");
+    await ui.press(KEY.enter);
+    await ui.see("1 item");
+    await ui.press(KEY.enter);
+    await ui.see("[Wladimir Medinskiy]");
+  });
+});
+
+describe.runIf(extractorFindsEvents())("the seed through the real extractor (the target of the core issue)", () => {
+  let real: SeededStore;
+  beforeAll(async () => {
+    real = await seededStore("real");
+  });
+  afterAll(async () => real.dispose());
+
+  it("the timeline has the 16 May meeting, and Medinsky's events include a meeting", async () => {
+    const ui = renderApp(corpusSource(real.corpus, real.url));
+    await ui.see(/16 May\s+meeting/);
+    await ui.press("a");
+    await ui.type("Medinsky");
+    await ui.press(KEY.enter);
+    await ui.see("filtered by actor: Vladimir Medinsky");
+    await ui.see(/meeting\s+.*(Medinsk|Russia)/);
+  });
+});
+
+function extractorFindsEvents(): boolean {
+  return extract({ text: readFileSync(join(SEEDS, "000_d9bf279fc9ea0bf9.txt"), "utf8"), language: "de" }).events.length > 0;
+}
