@@ -12,6 +12,7 @@ export function migrationsFor(engine: Engine): MigrationProvider {
     "0002_timeline_anchors": { up: (db) => run(db, anchors(engine)) },
     "0003_fts_detail_column": { up: (db) => run(db, engine === "sqlite" ? leanerFts() : []) },
     "0004_search_reports": { up: (db) => run(db, searchReports(engine)) },
+    "0005_drop_unused_indexes": { up: (db) => run(db, dropUnusedIndexes()) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -235,4 +236,20 @@ function searchReports(engine: Engine): string[] {
        insert into reports_fts (reports_fts, rowid, body) values ('delete', old.rowid, old.body);
        insert into reports_fts (rowid, body) values (new.rowid, new.body); end`,
   ];
+}
+
+/**
+ * Indexes no query uses any more (the timeline's own tables answer by actor,
+ * issue and day): each cost every ingest a write. The primary keys stay.
+ */
+function dropUnusedIndexes(): string[] {
+  return [
+    "articles_published",
+    "events_type_day",
+    "event_participants_actor",
+    "event_issues_issue",
+    "timeline_actors_actor",
+    "timeline_actors_country",
+    "timeline_issues_issue",
+  ].map((name) => `drop index if exists ${name}`);
 }

@@ -113,7 +113,10 @@ export class SqlCorpus implements Corpus {
           .execute();
       }
       await writeExtractionRows(trx, id, extraction);
-      const stored = await trx.selectFrom("articles").select(["title", "published_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+      // A reingested article keeps the metadata it was first stored with.
+      const stored = inserted
+        ? row
+        : await trx.selectFrom("articles").select(["title", "published_at"]).where("id", "=", id).executeTakeFirstOrThrow();
       await addReports(trx, reportsOf({ id, title: stored.title, publishedAt: stored.published_at, extraction }));
       return Boolean(inserted);
     });

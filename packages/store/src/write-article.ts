@@ -100,22 +100,23 @@ async function upsertActors(trx: Kysely<Database>, extraction: Extraction): Prom
         .execute()
     ).map((r) => [r.id, r]),
   );
+  await insertChunked(
+    trx,
+    "actors",
+    actors
+      .filter((a) => !existing.has(a.id))
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        name: a.name,
+        country: a.country,
+        aliases: JSON.stringify(unique(a.aliases)),
+        roles: JSON.stringify(a.roles ?? []),
+      })),
+  );
   for (const a of actors) {
     const old = existing.get(a.id);
-    if (!old) {
-      await trx
-        .insertInto("actors")
-        .values({
-          id: a.id,
-          kind: a.kind,
-          name: a.name,
-          country: a.country,
-          aliases: JSON.stringify(unique(a.aliases)),
-          roles: JSON.stringify(a.roles ?? []),
-        })
-        .execute();
-      continue;
-    }
+    if (!old) continue;
     const aliases = unique([...(JSON.parse(old.aliases) as string[]), ...a.aliases, ...(a.name !== old.name ? [a.name] : [])]);
     const oldRoles = JSON.parse(old.roles) as unknown[];
     const roles = uniqueBy([...oldRoles, ...(a.roles ?? [])], (r) => JSON.stringify(r));

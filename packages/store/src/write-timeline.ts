@@ -34,6 +34,13 @@ interface LoadedEntry {
 export async function addReports(trx: Kysely<Database>, reports: readonly TimelineReport[]): Promise<void> {
   const touched = new Map<string, LoadedEntry>();
   const added: { entryId: string; report: TimelineReport }[] = [];
+  // The ids these reports would give new entries, looked up at once: one is
+  // taken only when this article was stored, deleted and stored again.
+  const taken = new Set(
+    reports.length
+      ? (await trx.selectFrom("timeline_entries").select("id").where("id", "in", reports.map(entryIdOf)).execute()).map((r) => r.id)
+      : [],
+  );
   for (const report of reports) {
     const candidates = await loadCandidates(trx, report, touched);
     const best = bestCluster(candidates, report);
@@ -41,7 +48,8 @@ export async function addReports(trx: Kysely<Database>, reports: readonly Timeli
     if (best) {
       entry = best;
     } else {
-      entry = { id: await freshEntryId(trx, report, touched), seq: Number.MAX_SAFE_INTEGER, reports: [], before: [], isNew: true };
+      const id = entryIdOf(report);
+      entry = { id: taken.has(id) || touched.has(id) ? await freshEntryId(trx, report, touched) : id, seq: Number.MAX_SAFE_INTEGER, reports: [], before: [], isNew: true };
     }
     entry.reports.push(report);
     touched.set(entry.id, entry);
@@ -49,20 +57,18 @@ export async function addReports(trx: Kysely<Database>, reports: readonly Timeli
   }
   // Entries first: the report rows reference them.
   for (const entry of touched.values()) await saveEntry(trx, entry.id, entry.reports, entry.isNew, entry.before);
-  for (const { entryId, report } of added) {
-    const entry = touched.get(entryId)!;
-    await trx
-      .insertInto("timeline_reports")
-      .values({
-        article_id: report.articleId,
-        event_id: report.eventId,
-        entry_id: entryId,
-        position: entry.reports.indexOf(report),
-        report: JSON.stringify(report),
-        body: searchTextOf(report),
-      })
-      .execute();
-  }
+  await insertChunked(
+    trx,
+    "timeline_reports",
+    added.map(({ entryId, report }) => ({
+      article_id: report.articleId,
+      event_id: report.eventId,
+      entry_id: entryId,
+      position: touched.get(entryId)!.reports.indexOf(report),
+      report: JSON.stringify(report),
+      body: searchTextOf(report),
+    })),
+  );
 }
 
 /**
