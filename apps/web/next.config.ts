@@ -2,10 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native drivers stay outside the server bundle and load from node_modules.
-  // The workspace packages (@parley/store, @parley/core) are compiled in from
-  // their dist/, so the site must be rebuilt after they change (turbo's
-  // `^build` does that): a site built with an older store refuses a database
-  // that a newer one migrated.
+  // (@parley/store and @parley/core are loaded at run time too: lib/corpus.ts.)
   serverExternalPackages: ["better-sqlite3", "pg"],
   poweredByHeader: false,
   reactStrictMode: true,

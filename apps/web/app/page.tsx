@@ -9,7 +9,7 @@ import { EventCard } from "../components/event-card";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Timeline" };
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;

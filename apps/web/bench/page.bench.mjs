@@ -181,7 +181,8 @@ async function main() {
     }
   } finally {
     await corpus.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DB) console.error(`kept ${databaseUrl}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 
   const base = (r) => r["static baseline"].median;

@@ -1,8 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
-import { extract } from "@parley/core";
 import { ArticleInputSchema, type ArticleInput } from "@parley/core/model";
-import { getCorpus } from "../../lib/corpus";
+import { getCorpus, loadCore } from "../../lib/corpus";
 import { articleHref } from "../../lib/highlight";
 import type { IngestState, IngestValues } from "./state";
 
@@ -70,6 +69,7 @@ export async function ingestAction(prev: IngestState, fd: FormData): Promise<Ing
 
   if (fd.get("intent") !== "save") {
     try {
+      const { extract } = await loadCore();
       return { status: "preview", values, errors: {}, preview: extract(input), seq };
     } catch (e) {
       return { status: "error", values, errors: { form: `The extractor failed on this text: ${(e as Error).message}` }, preview: null, seq };
