@@ -30,6 +30,11 @@ export class PhraseIndex<T> {
     for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.tokens.length - a.tokens.length);
   }
 
+  /** The folded first tokens of all phrases. */
+  firstTokens(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
+
   /** Phrases whose first token is `foldedToken`, longest first. */
   candidates(foldedToken: string): readonly Phrase<T>[] {
     return this.byFirst.get(foldedToken) ?? [];

@@ -132,6 +132,8 @@ export interface Doc {
   title: string | null;
   sentences: Sentence[];
   tokens: Token[];
+  /** The folded form of each token, for phrase lookups. */
+  folded: string[];
   actors: Record<string, ActorRecord>;
   actorMentions: ActorMention[];
   places: Record<string, PlaceRecord>;

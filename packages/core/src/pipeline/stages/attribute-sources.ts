@@ -17,7 +17,7 @@ export const attributeSources: Stage = (doc, ctx) => {
     speechNouns: new Set(lang.reporting.speechNouns.map(fold)),
   }));
   const tokens = doc.tokens;
-  const folded = tokens.map((t) => t.fold);
+  const folded = doc.folded;
   const bySentence = new Map<number, number[]>();
   doc.actorMentions.forEach((m, idx) => {
     const list = bySentence.get(m.sentence) ?? [];

@@ -1,12 +1,14 @@
 import type { Claim } from "../../model/index.js";
+import { indexBySentence } from "../by-sentence.js";
 import type { Stage } from "../types.js";
 
 /** Who reports what: a claim for each attributed event and quote, outlets first. */
 export const buildClaims: Stage = (doc) => {
   const claims: Claim[] = [];
+  const idx = indexBySentence(doc);
   for (const e of doc.events) {
     for (const sentence of e.sentences) {
-      const a = doc.attributions.find((x) => x.sentence === sentence);
+      const a = idx.attributions[sentence];
       const s = doc.sentences[sentence];
       if (!a || !s) continue;
       claims.push({

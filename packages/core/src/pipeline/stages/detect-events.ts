@@ -3,6 +3,7 @@ import { PhraseIndex, wordIndex } from "../../lang/phrase-index.js";
 import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
 import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
+import { indexBySentence, type SentenceIndex } from "../by-sentence.js";
 import { compiled, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
 
 /** Event types whose subject matter is coded as issues. */
@@ -31,7 +32,15 @@ function compile(lang: LanguagePack) {
     }
   }
   const words = (list: string[]) => wordIndex(list);
+  const requires = new Map<Trigger, PhraseIndex<string>>();
+  const excludes = new Map<Trigger, PhraseIndex<string>>();
+  for (const trigger of lang.triggers) {
+    if (trigger.requires) requires.set(trigger, words(trigger.requires));
+    if (trigger.excludes) excludes.set(trigger, words(trigger.excludes));
+  }
   return {
+    requires,
+    excludes,
     contiguous: new PhraseIndex(contiguous),
     gapped,
     heads,
@@ -67,19 +76,20 @@ type Lex = ReturnType<typeof compile>;
 export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   const lex = compiled(ctx, "detect-events", () => compile(ctx.lang));
   const tokens = doc.tokens;
-  const folded = tokens.map((t) => t.fold);
+  const folded = doc.folded;
   const events: EventDraft[] = [];
   const hits: TriggerHit[] = [];
   const attributional = new Set(doc.attributions.flatMap((a) => a.mentionIndexes));
+  const idx = indexBySentence(doc);
 
   for (const s of doc.sentences) {
     const sentenceHits = findTriggers(s, lex, doc, folded);
     if (!sentenceHits.length) continue;
     const nonFactualFrom = scopeStart(s, lex.nonFactual, lex.nonFactualHeads, tokens, folded, lex);
     const specific =
-      doc.actorMentions.some((m) => m.sentence === s.index && m.via !== "group") ||
-      doc.timexes.some((t) => t.sentence === s.index && t.dayLevel) ||
-      doc.placeMentions.some((p) => p.sentence === s.index) ||
+      idx.mentions[s.index]!.some((i) => doc.actorMentions[i]!.via !== "group") ||
+      idx.timexes[s.index]!.some((t) => t.dayLevel) ||
+      idx.places[s.index]!.length > 0 ||
       sentenceHits.some((h) => h.determiner === "indefinite" || h.determiner === "demonstrative" || h.trigger.pos === "verb");
     const sentenceEvents = new Map<EventType, EventDraft>();
 
@@ -113,7 +123,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
 
       if (!event && trigger.pos === "verb" && lex.attributive?.(tokens[hit.tokenStart - 1]?.text, tokens[hit.tokenEnd]?.text)) continue;
       if (!event) {
-        event = corefer(hit, s, events, doc, lex, folded, attributional);
+        event = corefer(hit, s, events, doc, idx, lex, folded, attributional);
         if (!event && trigger.weak) continue;
         if (!event) {
           event = {
@@ -138,7 +148,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       hits.push(hit);
     }
     if (!sentenceEvents.size) continue;
-    attachArguments(s, [...sentenceEvents.values()], doc, lex, folded, attributional);
+    attachArguments(s, [...sentenceEvents.values()], doc, idx, lex, folded, attributional);
   }
 
   // A report names one talk in turn a negotiation, a meeting, a conversation: it is what most of its mentions call it.
@@ -165,22 +175,30 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
  * date or new parties make a new event; otherwise the latest event of the same
  * type, or a recent one of the talking family, is the one meant.
  */
-function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, lex: Lex, folded: readonly string[], attributional: Set<number>): EventDraft | null {
+function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, idx: SentenceIndex, lex: Lex, folded: readonly string[], attributional: Set<number>): EventDraft | null {
   const type = hit.trigger.type;
-  // Events of this sentence are other events: one sentence names one event once per type.
-  const earlier = events.filter((e) => Math.min(...e.sentences) < s.index).reverse();
-  const sameType = earlier.find((e) => e.type === type) ?? null;
-  const family = FAMILY.has(type) ? (earlier.find((e) => FAMILY.has(e.type) && s.index - Math.max(...e.sentences) <= 3) ?? null) : null;
-  const recent = (e: EventDraft | null) => !!e && s.index - Math.max(...e.sentences) <= 2;
+  const last = (e: EventDraft) => e.sentences[e.sentences.length - 1]!;
+  // Events first named in this sentence are other events: one sentence names one event once per type.
+  // Look back over a bounded number of events: linear on long texts.
+  let sameType: EventDraft | null = null;
+  let family: EventDraft | null = null;
+  for (let i = events.length - 1, seen = 0; i >= 0 && seen < 200 && !(sameType && family); i--, seen++) {
+    const e = events[i]!;
+    if (e.sentences[0]! >= s.index) continue;
+    if (!sameType && e.type === type) sameType = e;
+    if (!family && FAMILY.has(type) && FAMILY.has(e.type) && s.index - last(e) <= 3) family = e;
+  }
+  const recent = (e: EventDraft | null) => !!e && s.index - last(e) <= 2;
   const dateConflict = (e: EventDraft) =>
-    !!e.date && doc.timexes.some((t) => t.sentence === s.index && t.dayLevel && t.value && t.value.slice(0, 10) !== e.date!.value.slice(0, 10));
+    !!e.date && idx.timexes[s.index]!.some((t) => t.dayLevel && t.value && t.value.slice(0, 10) !== e.date!.value.slice(0, 10));
   // New parties in the trigger's own clause make a new event ("traf … Erdoğan"); a mediator in the next clause does not.
   const [clauseFrom, clauseTo] = clauseBounds(hit, s, doc.tokens, lex);
   const newParties = (e: EventDraft) => {
     const countries = new Set(e.participants.map((id) => doc.actors[id]?.country).filter(Boolean));
-    return doc.actorMentions.some((m, idx) => {
-      if (m.sentence !== s.index || m.tokenStart < clauseFrom || m.tokenStart >= clauseTo) return false;
-      if (attributional.has(idx) || m.via === "group" || e.participants.includes(m.actorId)) return false;
+    return idx.mentions[s.index]!.some((i) => {
+      const m = doc.actorMentions[i]!;
+      if (m.tokenStart < clauseFrom || m.tokenStart >= clauseTo) return false;
+      if (attributional.has(i) || m.via === "group" || e.participants.includes(m.actorId)) return false;
       const a = doc.actors[m.actorId];
       if (!a || (a.kind !== "person" && a.kind !== "state")) return false;
       return !a.country || !countries.has(a.country);
@@ -286,11 +304,7 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
   const tokens = doc.tokens;
   const out: TriggerHit[] = [];
   const taken = new Set<number>();
-  const sentenceHas = (words: string[] | undefined) => {
-    if (!words) return true;
-    const idx = wordIndex(words);
-    return hasCue(s, idx, folded);
-  };
+  const sentenceHas = (idx: PhraseIndex<string> | undefined) => !idx || hasCue(s, idx, folded);
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     if (taken.has(i)) continue;
     const t = tokens[i] as Token;
@@ -329,8 +343,8 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
     if (!found) continue;
     // English nouns are lower case; a capitalised form mid-sentence is a name ("Peace Summit" stays a trigger, "Deal" as a name would not).
     for (const trigger of found.triggers) {
-      if (!sentenceHas(trigger.requires)) continue;
-      if (trigger.excludes && sentenceHas(trigger.excludes)) continue;
+      if (!sentenceHas(lex.requires.get(trigger))) continue;
+      if (trigger.excludes && sentenceHas(lex.excludes.get(trigger))) continue;
       const last = tokens[found.end - 1] as Token;
       out.push({
         start: t.start,
@@ -382,7 +396,7 @@ function isBackground(i: number, s: Sentence, lex: Lex, tokens: readonly Token[]
 }
 
 /** Participants, place, date, duration, issues and sources of the events of one sentence. */
-function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, lex: Lex, folded: readonly string[], attributional: Set<number>): void {
+function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, idx: SentenceIndex, lex: Lex, folded: readonly string[], attributional: Set<number>): void {
   const hitsHere = sentenceEvents.flatMap((e) => e.triggers.filter((h) => h.sentence === s.index));
   const main =
     sentenceEvents.find((e) => e.triggers.some((h) => h.sentence === s.index && h.trigger.pos === "verb")) ??
@@ -390,19 +404,18 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, le
     sentenceEvents[0]!;
 
   // Participants: every actor of the sentence that does not only attribute.
-  const actors = doc.actorMentions
-    .map((m, idx) => ({ m, idx }))
-    .filter(({ m, idx }) => m.sentence === s.index && !attributional.has(idx) && m.via !== "group")
-    .map(({ m }) => m.actorId);
+  const actors = idx.mentions[s.index]!
+    .filter((i) => !attributional.has(i) && doc.actorMentions[i]!.via !== "group")
+    .map((i) => doc.actorMentions[i]!.actorId);
   for (const e of sentenceEvents) for (const a of actors) if (!e.participants.includes(a)) e.participants.push(a);
 
   // Sources: the sentence's attribution chain.
-  const attribution = doc.attributions.find((a) => a.sentence === s.index);
+  const attribution = idx.attributions[s.index];
   if (attribution) for (const e of sentenceEvents) for (const c of attribution.chain) if (!e.sources.includes(c.actor)) e.sources.push(c.actor);
 
   // Place: bound to the trigger right before it ("Verhandlungen in Istanbul"), else to the main event.
   // Places after "in", "at" before bare names ("Gaza deal in Sharm el-Sheikh").
-  for (const p of doc.placeMentions.filter((x) => x.sentence === s.index).sort((a, b) => Number(b.locative) - Number(a.locative))) {
+  for (const p of [...idx.places[s.index]!].sort((a, b) => Number(b.locative) - Number(a.locative))) {
     const near = hitsHere.find((h) => h.tokenEnd <= p.tokenStart && p.tokenStart - h.tokenEnd <= 2);
     const target = near ? sentenceEvents.find((e) => e.triggers.includes(near)) : main;
     if (target && !target.place) target.place = p.placeId;
@@ -412,7 +425,7 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, le
   if (placed) for (const e of sentenceEvents) if (!e.place && ISSUE_BEARING.has(e.type)) e.place = placed.place;
 
   // Date and duration go to the main event.
-  const timexes = doc.timexes.filter((t) => t.sentence === s.index && t.value);
+  const timexes = idx.timexes[s.index]!.filter((t) => t.value);
   const date = timexes.find((t) => (t.type === "DATE" || t.type === "TIME") && t.dayLevel) ?? timexes.find((t) => t.type === "DATE" && /^(\d{4}|XXXX)-\d\d(?!-W)/u.test(t.value!));
   if (date) {
     // Bound to the trigger just before it ("talks in Geneva on November 23"), else to the main event.
@@ -461,7 +474,7 @@ function resolveEventRelative(doc: Doc, events: EventDraft[]): void {
     if (t.eventOffset === undefined) continue;
     const here = events.filter((e) => e.sentences.includes(t.sentence));
     const before = events
-      .filter((e) => !here.includes(e) && e.date && /^\d{4}-\d\d-\d\d/u.test(e.date.value) && Math.min(...e.sentences) < t.sentence)
+      .filter((e) => !here.includes(e) && e.date && /^\d{4}-\d\d-\d\d/u.test(e.date.value) && e.sentences[0]! < t.sentence)
       .pop();
     if (!before?.date) continue;
     const value = formatYmd(addDays(parseIso(before.date.value.slice(0, 10)), t.eventOffset));

@@ -1,5 +1,6 @@
 import { fold } from "../../text/fold.js";
 import { wordIndex } from "../../lang/phrase-index.js";
+import { indexBySentence } from "../by-sentence.js";
 import { compiled, type QuoteNote, type Sentence, type Stage, type Token } from "../types.js";
 
 /** Opening marks and the marks that may close them. */
@@ -21,7 +22,10 @@ export const findQuotes: Stage = (doc, ctx) => {
   }));
   const text = doc.text;
   const tokens = doc.tokens;
-  const folded = tokens.map((t) => t.fold);
+  const folded = doc.folded;
+  const idx = indexBySentence(doc);
+  const personIn = (sentence: number) =>
+    (idx.mentions[sentence] ?? []).map((i) => doc.actorMentions[i]!).find((m) => doc.actors[m.actorId]?.kind === "person");
   const quotes: QuoteNote[] = [];
   const quotedTitles: { start: number; end: number; text: string }[] = [];
   const sentenceAt = (pos: number) => {
@@ -90,8 +94,8 @@ export const findQuotes: Stage = (doc, ctx) => {
     }
 
     // The speaker: an actor outside the quotation nearest to the verb of saying (people first).
-    const outside = doc.actorMentions.filter((m) => m.sentence === s.index && (m.end <= start - 1 || m.start > end) && m.via !== "group");
-    const attribution = doc.attributions.find((a) => a.sentence === s.index);
+    const outside = idx.mentions[s.index]!.map((i) => doc.actorMentions[i]!).filter((m) => (m.end <= start - 1 || m.start > end) && m.via !== "group");
+    const attribution = idx.attributions[s.index];
     const outlets = new Set(attribution?.chain.filter((c) => c.role === "outlet").map((c) => c.actor) ?? []);
     const candidates = outside.filter((m) => !outlets.has(m.actorId) && !doc.actors[m.actorId]?.outlet);
     const anchor = verbAt >= 0 ? verbAt : qs;
@@ -112,13 +116,13 @@ export const findQuotes: Stage = (doc, ctx) => {
     let speaker = best && score(best) < 150 ? best.actorId : null;
     // "sagte der CDU-Politiker": a party or state inside a compound describes the person named before.
     if (best && doc.actors[best.actorId]?.kind !== "person" && best.text.length < (doc.tokens[best.tokenStart]?.text.length ?? 0)) {
-      const prevPerson = doc.actorMentions.find((m) => m.sentence === s.index - 1 && doc.actors[m.actorId]?.kind === "person");
+      const prevPerson = personIn(s.index - 1);
       if (prevPerson) speaker = prevPerson.actorId;
     }
     if (!speaker && attribution) speaker = attribution.chain.find((c) => c.role !== "outlet")?.actor ?? null;
     // "…“, sagte er": the person the sentence before is about.
     if (!speaker) {
-      const prevPerson = doc.actorMentions.find((m) => m.sentence === s.index - 1 && doc.actors[m.actorId]?.kind === "person");
+      const prevPerson = personIn(s.index - 1);
       speaker = prevPerson?.actorId ?? (outside.length ? null : lastSpeaker);
     }
     const via = [...outlets].find((o) => o !== speaker) ?? null;

@@ -30,6 +30,16 @@ interface Found {
 
 /** The time vocabulary of a pack, compiled to lookups over folded tokens. */
 function compile(lang: LanguagePack) {
+  const lex = compileWords(lang);
+  // Words that can start an expression: every other token is skipped at once.
+  const starters = new Set<string>([...lex.months.keys(), ...lex.weekdays.keys(), ...lex.dayParts.keys(), ...lex.since, ...lex.clockBefore, ...lex.agoBefore, ...lex.definite]);
+  for (const index of [lex.monthParts, lex.numbers, lex.modifiers, lex.relativeDays, lex.eventRelativeDays, lex.relativePeriods, lex.vague, lex.introducers, lex.yearIntroducers, lex.vagueNumbers]) {
+    for (const first of index.firstTokens()) starters.add(first);
+  }
+  return { ...lex, starters };
+}
+
+function compileWords(lang: LanguagePack) {
   const t = lang.temporal;
   const map = <V>(r: Record<string, V>) => new Map(Object.entries(r).map(([k, v]) => [fold(k).replace(/\.$/u, ""), v]));
   const phrases = <V>(r: Record<string, V>) => new PhraseIndex(Object.entries(r));
@@ -91,7 +101,7 @@ const durationValue = (n: number | null, unit: Unit): string | null => {
 export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
   const lex = compiled(ctx, "find-timexes", () => compile(ctx.lang));
   const tokens = doc.tokens;
-  const folded = tokens.map((t) => t.fold);
+  const folded = doc.folded;
   const ref: Ymd | null = doc.publishedAt ? parseIso(doc.publishedAt) : null;
   const timexes: TimexNote[] = [];
 
@@ -105,6 +115,7 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
       return false;
     };
     for (let i = s.tokenStart; i < end; i++) {
+      if (!mayStart(tokens[i] as Token, lex)) continue;
       const found = parseAt(i, end, lex, tokens, folded, ref, isPlanned);
       if (!found) continue;
       const first = tokens[i] as Token;
@@ -128,6 +139,19 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
   }
   return { ...doc, timexes };
 };
+
+/** Whether a token can begin a time expression: a known word, a number, a weekday compound or a hyphenated or unit compound. */
+function mayStart(t: Token, lex: Lex): boolean {
+  if (lex.starters.has(t.fold)) return true;
+  const c = t.text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  if (t.text.includes("-")) return true;
+  if (t.fold.length > 5) {
+    for (const [suffix] of lex.unitSuffixes) if (t.fold.endsWith(suffix)) return true;
+    if (t.upper) for (const name of lex.weekdays.keys()) if (t.fold.startsWith(name)) return true;
+  }
+  return false;
+}
 
 function parseAt(
   i: number,

@@ -14,7 +14,7 @@ import { compiled, type ActorMention, type ActorRecord, type Stage, type Token }
 export const matchActors: Stage = (doc, ctx) => {
   const { lang, kb } = ctx;
   const tokens = doc.tokens;
-  const foldedTokens = tokens.map((t) => t.fold);
+  const foldedTokens = doc.folded;
   const { locative, titles, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords } = compiled(ctx, "match-actors", () => ({
     locative: new Set(lang.cues.locative.map(fold)),
     titles: lang.titles.titles.map((t) => fold(t)),
@@ -120,6 +120,15 @@ export const matchActors: Stage = (doc, ctx) => {
     return null;
   }
 
+  // Known mentions by sentence, for the country of people found from context.
+  const knownBySentence = new Map<number, ActorMention[]>();
+  for (const m of mentions) {
+    const list = knownBySentence.get(m.sentence) ?? [];
+    list.push(m);
+    knownBySentence.set(m.sentence, list);
+  }
+  const sentenceOf = (tokenIndex: number) => tokens[tokenIndex]?.sentence ?? -1;
+
   // People from context: a title, then capitalised words that are not known names.
   const isNameWord = (t: Token | undefined, covered_: boolean) =>
     !!t && t.upper && !covered_ && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(t.text) && !notNames.has(t.fold) && !months.has(t.fold) && !triggerWords.has(t.fold) && !titleIndex.candidates(t.fold).length;
@@ -172,12 +181,13 @@ export const matchActors: Stage = (doc, ctx) => {
   }
 
   function contextCountry(titleAt: number, titleToken: Token | null, sentenceStart: number): string | null {
+    const near = knownBySentence.get(sentenceOf(sentenceStart)) ?? [];
     for (let k = titleAt - 1; k >= Math.max(sentenceStart, titleAt - 3); k--) {
-      const m = mentions.find((x) => x.tokenStart <= k && k < x.tokenEnd && (x.via === "demonym" || actors[x.actorId]?.kind === "state"));
+      const m = near.find((x) => x.tokenStart <= k && k < x.tokenEnd && (x.via === "demonym" || actors[x.actorId]?.kind === "state"));
       if (m) return actors[m.actorId]?.country ?? null;
     }
     if (titleToken) {
-      const same = mentions.find((x) => x.start >= titleToken.start && x.end <= titleToken.end);
+      const same = near.find((x) => x.start >= titleToken.start && x.end <= titleToken.end);
       if (same) return actors[same.actorId]?.country ?? null;
       // "Kremlsprecher": a metonym or name at the front of the compound.
       for (let cut = 3; cut < titleToken.fold.length - 3; cut++) {

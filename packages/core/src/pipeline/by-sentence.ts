@@ -1,0 +1,23 @@
+import type { Attribution, Doc, PlaceMention, TimexNote } from "./types.js";
+
+/** Annotations of a document grouped by sentence, so that stages stay linear on long texts. */
+export interface SentenceIndex {
+  /** Indexes into `doc.actorMentions`. */
+  mentions: number[][];
+  places: PlaceMention[][];
+  timexes: TimexNote[][];
+  attributions: (Attribution | undefined)[];
+}
+
+export function indexBySentence(doc: Doc): SentenceIndex {
+  const n = doc.sentences.length;
+  const mentions: number[][] = Array.from({ length: n }, () => []);
+  const places: PlaceMention[][] = Array.from({ length: n }, () => []);
+  const timexes: TimexNote[][] = Array.from({ length: n }, () => []);
+  const attributions: (Attribution | undefined)[] = new Array(n);
+  doc.actorMentions.forEach((m, i) => mentions[m.sentence]?.push(i));
+  for (const p of doc.placeMentions) places[p.sentence]?.push(p);
+  for (const t of doc.timexes) timexes[t.sentence]?.push(t);
+  for (const a of doc.attributions) attributions[a.sentence] = a;
+  return { mentions, places, timexes, attributions };
+}
