@@ -62,6 +62,34 @@ export class PhraseIndex<T> {
   }
 }
 
+/**
+ * German compounds end in their head: "Friedensverhandlungen" ends in
+ * "verhandlungen". Finds the longest folded word of the data that a folded
+ * token ends with (and is longer than), in constant time per token.
+ */
+export class SuffixIndex<T> {
+  private readonly byTail = new Map<string, { form: string; value: T }[]>();
+
+  constructor(entries: Iterable<[string, T]>) {
+    for (const [form, value] of entries) {
+      if (form.length < 3) continue;
+      const tail = form.slice(-3);
+      const bucket = this.byTail.get(tail) ?? [];
+      bucket.push({ form, value });
+      this.byTail.set(tail, bucket);
+    }
+    for (const bucket of this.byTail.values()) bucket.sort((a, b) => b.form.length - a.form.length);
+  }
+
+  /** The longest entry `word` ends with, `word` being longer than it. */
+  headOf(word: string): { form: string; value: T } | null {
+    const bucket = this.byTail.get(word.slice(-3));
+    if (!bucket) return null;
+    for (const e of bucket) if (word.length > e.form.length && word.endsWith(e.form)) return e;
+    return null;
+  }
+}
+
 /** Builds a phrase index from a list of words mapping each to itself. */
 export function wordIndex(words: readonly string[]): PhraseIndex<string> {
   return new PhraseIndex(words.map((w) => [w, w] as [string, string]));

@@ -1,5 +1,5 @@
 import { fold } from "../../text/fold.js";
-import { PhraseIndex, wordIndex } from "../../lang/phrase-index.js";
+import { PhraseIndex, SuffixIndex, wordIndex } from "../../lang/phrase-index.js";
 import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
 import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
@@ -38,19 +38,21 @@ function compile(lang: LanguagePack) {
     if (trigger.requires) requires.set(trigger, words(trigger.requires));
     if (trigger.excludes) excludes.set(trigger, words(trigger.excludes));
   }
+  const gappedByFirst = new Map<string, typeof gapped>();
+  for (const g of gapped) gappedByFirst.set(g.tokens[0]!, [...(gappedByFirst.get(g.tokens[0]!) ?? []), g]);
   return {
     requires,
     excludes,
     contiguous: new PhraseIndex(contiguous),
-    gapped,
-    heads,
+    gapped: gappedByFirst,
+    heads: new SuffixIndex(heads.map((h) => [h.form, h.trigger] as [string, Trigger])),
     issues: new PhraseIndex(lang.issues.flatMap((e) => e.forms.map((f) => [f, e.issue] as [string, Issue]))),
-    issueHeads: lang.issues.filter((e) => e.head).flatMap((e) => e.forms.filter((f) => !/\s/u.test(f)).map((f) => ({ form: fold(f), issue: e.issue }))),
+    issueHeads: new SuffixIndex(lang.issues.filter((e) => e.head).flatMap((e) => e.forms.filter((f) => !/\s/u.test(f)).map((f) => [fold(f), e.issue] as [string, Issue]))),
     negation: words(lang.cues.negation),
     negationDeterminers: new Set(lang.cues.negationDeterminers.map(fold)),
     attributionCues: words(lang.reporting.before),
     nonFactual: words(lang.cues.nonFactual),
-    nonFactualHeads: lang.cues.nonFactual.filter((w) => /^\p{Lu}/u.test(w)).map(fold),
+    nonFactualHeads: new SuffixIndex(lang.cues.nonFactual.filter((w) => /^\p{Lu}/u.test(w)).map((w) => [fold(w), w] as [string, string])),
     generic: words(lang.cues.generic),
     planned: words(lang.cues.planned),
     indefinite: new Set(lang.cues.indefinite.map(fold)),
@@ -250,10 +252,10 @@ function hasCueIn(from: number, to: number, index: PhraseIndex<string>, folded: 
 }
 
 /** The start of the clause that holds the first cue: the cue's scope runs from there to the sentence end. */
-function scopeStart(s: Sentence, index: PhraseIndex<string>, heads: string[], tokens: readonly Token[], folded: readonly string[], lex: Lex): number {
+function scopeStart(s: Sentence, index: PhraseIndex<string>, heads: SuffixIndex<string>, tokens: readonly Token[], folded: readonly string[], lex: Lex): number {
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = tokens[k] as Token;
-    const hit = index.longestAt(folded, k, s.tokenEnd) || (t.upper && heads.some((h) => t.fold.length > h.length && t.fold.endsWith(h)));
+    const hit = index.longestAt(folded, k, s.tokenEnd) || (t.upper && heads.headOf(t.fold));
     if (!hit) continue;
     let c = k;
     while (c > s.tokenStart && !lex.clauseBreak.test((tokens[c - 1] as Token).text)) c--;
@@ -318,8 +320,7 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
       break;
     }
     if (!found) {
-      for (const g of lex.gapped) {
-        if (g.tokens[0] !== t.fold) continue;
+      for (const g of lex.gapped.get(t.fold) ?? []) {
         // German separable verbs put the particle at the clause end: "schlug … eine Feuerpause … vor".
         let limit = i + 1;
         while (limit < Math.min(s.tokenEnd, i + 25) && !lex.clauseBreak.test((tokens[limit] as Token).text)) limit++;
@@ -337,8 +338,8 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
       }
     }
     if (!found && t.upper) {
-      const head = lex.heads.filter((h) => t.fold.length > h.form.length && t.fold.endsWith(h.form)).sort((a, b) => b.form.length - a.form.length)[0];
-      if (head) found = { triggers: [head.trigger], end: i + 1 };
+      const head = lex.heads.headOf(t.fold);
+      if (head) found = { triggers: [head.value], end: i + 1 };
     }
     if (!found) continue;
     // English nouns are lower case; a capitalised form mid-sentence is a name ("Peace Summit" stays a trigger, "Deal" as a name would not).
@@ -445,7 +446,8 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     const p = lex.issues.longestAt(folded, k, s.tokenEnd);
     if (p) issues.add(p.value);
     const t = doc.tokens[k] as Token;
-    if (t.upper) for (const h of lex.issueHeads) if (t.fold.length > h.form.length && t.fold.endsWith(h.form)) issues.add(h.issue);
+    const head = t.upper ? lex.issueHeads.headOf(t.fold) : null;
+    if (head) issues.add(head.value);
   }
   for (const e of sentenceEvents) {
     if (!ISSUE_BEARING.has(e.type)) continue;

@@ -48,13 +48,14 @@ export const findQuotes: Stage = (doc, ctx) => {
   // Pair marks within a paragraph, left to right: linear.
   let lastSpeaker: string | null = null;
   let i = 0;
+  const OPENERS = /[„“”"»«‚‹]/gu;
   while (i < text.length) {
+    OPENERS.lastIndex = i;
+    const next = OPENERS.exec(text);
+    if (!next) break;
+    i = next.index;
     const open = text[i] as string;
-    const closers = PAIRS[open];
-    if (!closers) {
-      i++;
-      continue;
-    }
+    const closers = PAIRS[open] as string;
     let j = i + 1;
     while (j < text.length && j - i < 2000 && text[j] !== "\n" && !closers.includes(text[j] as string)) j++;
     // Unclosed: no closer in this stretch for any opener in it either; go on after it. Linear.
