@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", server: "src/server.ts" },
+  entry: { index: "src/index.ts", server: "src/server.ts", "extract-worker": "src/extract-worker.mjs" },
   format: ["esm"],
   dts: { entry: { index: "src/index.ts" } },
   clean: true,

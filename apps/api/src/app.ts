@@ -4,6 +4,7 @@ import type { Corpus } from "@parley/store";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import fp from "fastify-plugin";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { ExtractPool } from "./extract-pool.js";
 import { docs } from "./plugins/docs.js";
 import { guard, type RateLimitOptions } from "./plugins/guard.js";
 import { problems, sendProblem } from "./plugins/problems.js";
@@ -30,6 +31,13 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Fastify's logger option: false (the default), true, or pino options. */
   logger?: FastifyServerOptions["logger"];
+  /**
+   * Worker threads for `POST /v1/extract`, so that a long text does not hold up
+   * every other request; 0 extracts on the event loop. 1 by default.
+   */
+  extractWorkers?: number;
+  /** An extraction in a worker that runs longer is abandoned (503); 30 s by default. */
+  extractTimeoutMs?: number;
   /** Close the corpus when the app closes. */
   closeCorpus?: boolean;
 }
@@ -48,10 +56,13 @@ export const parleyApi = fp<AppOptions>(
     await app.register(docs);
 
     const { corpus } = options;
+    const workers = options.extractWorkers ?? 1;
+    const pool = workers > 0 ? new ExtractPool(workers, options.extractTimeoutMs ?? 30_000) : null;
+    if (pool !== null) app.addHook("onClose", async () => pool.close());
     await app.register(healthRoutes, { corpus });
     await app.register(
       async (v1) => {
-        await v1.register(extractRoutes);
+        await v1.register(extractRoutes, { pool });
         await v1.register(articleRoutes, { corpus });
         await v1.register(timelineRoutes, { corpus });
         await v1.register(exportRoutes, { corpus });

@@ -92,7 +92,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: "The body is not application/json.",
   429: "Too many writes; see Retry-After.",
   500: "The server failed; the request id finds the cause in its log.",
-  503: "The store does not answer.",
+  503: "The store does not answer, or the extraction took too long.",
 };
 
 /** Problem responses for a route schema, by status. */

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const bodyLimit = env.PARLEY_BODY_LIMIT === undefined ? undefined : Number(env.PARLEY_BODY_LIMIT);
   if (bodyLimit !== undefined && !(Number.isInteger(bodyLimit) && bodyLimit > 0)) throw new Error(`PARLEY_BODY_LIMIT must be a number of bytes, not ${env.PARLEY_BODY_LIMIT}`);
   const cors = env.PARLEY_CORS_ORIGIN;
+  const workers = env.PARLEY_EXTRACT_WORKERS === undefined ? undefined : Number(env.PARLEY_EXTRACT_WORKERS);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new Error(`PARLEY_EXTRACT_WORKERS must be a whole number, not ${env.PARLEY_EXTRACT_WORKERS}`);
   const server = await startServer({
     host: env.HOST ?? "127.0.0.1",
     port,
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     token: env.PARLEY_API_TOKEN ?? null,
     bodyLimit,
     rateLimit: rateLimitOf(env.PARLEY_RATE_LIMIT),
+    extractWorkers: workers,
     corsOrigin: cors === undefined || cors === "" ? false : cors === "*" ? true : cors.split(",").map((o) => o.trim()),
     logger: { level: env.LOG_LEVEL ?? "info", redact: ["req.headers.authorization"] },
   });

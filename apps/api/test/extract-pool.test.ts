@@ -1,0 +1,91 @@
+import { extract } from "@parley/core";
+import { ExtractionSchema } from "@parley/core/model";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.js";
+import { ExtractPool, ExtractTimeoutError } from "../src/extract-pool.js";
+import { expectProblem, SEED_TEXT, SENTENCES } from "./support/fixtures.js";
+import { memoryCorpus } from "./support/memory-corpus.js";
+
+/** About 140,000 characters: seconds of extraction. */
+const LONG_TEXT = `${SEED_TEXT}\n\n`.repeat(50);
+
+describe("ExtractPool", () => {
+  let pool: ExtractPool;
+  beforeAll(() => {
+    pool = new ExtractPool(2, 60_000);
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it("answers what the extractor answers on the event loop", async () => {
+    const inputs = [
+      { text: SEED_TEXT, language: "de" as const, publishedAt: "2025-05-17" },
+      { text: SENTENCES.en, language: "en" as const },
+      { text: SENTENCES.de },
+    ];
+    const results = await Promise.all(inputs.map((input) => pool.run(input)));
+    results.forEach((result, i) => expect(result).toEqual(extract(inputs[i]!, { validate: false })));
+  });
+
+  it("abandons an extraction that runs too long and goes on with a new worker", async () => {
+    const impatient = new ExtractPool(1, 200);
+    try {
+      await expect(impatient.run({ text: LONG_TEXT, language: "de" })).rejects.toBeInstanceOf(ExtractTimeoutError);
+      ExtractionSchema.parse(await impatient.run({ text: "Kurz." }));
+    } finally {
+      await impatient.close();
+    }
+  });
+
+  it("refuses work once closed", async () => {
+    const closing = new ExtractPool(1, 1000);
+    await closing.close();
+    await expect(closing.run({ text: "x" })).rejects.toThrow(/closed/);
+  });
+});
+
+describe("POST /v1/extract with workers", () => {
+  it("keeps answering other requests while a long text is extracted", async () => {
+    const app = await buildApp({ corpus: memoryCorpus(), rateLimit: false, extractWorkers: 1 });
+    try {
+      await app.ready();
+      const started = performance.now();
+      const long = app.inject({ method: "POST", url: "/v1/extract", payload: { text: LONG_TEXT, language: "de" } });
+      await new Promise((r) => setTimeout(r, 50));
+      const health = await app.inject({ method: "GET", url: "/healthz" });
+      const healthMs = performance.now() - started;
+      const res = await long;
+      const longMs = performance.now() - started;
+      expect(health.statusCode).toBe(200);
+      expect(res.statusCode).toBe(200);
+      ExtractionSchema.parse(res.json());
+      // /healthz did not wait for the extraction.
+      expect(healthMs).toBeLessThan(longMs / 2);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("answers 503 with the field when the extraction takes too long", async () => {
+    const app = await buildApp({ corpus: memoryCorpus(), rateLimit: false, extractWorkers: 1, extractTimeoutMs: 200 });
+    try {
+      const problem = expectProblem(await app.inject({ method: "POST", url: "/v1/extract", payload: { text: LONG_TEXT } }), 503);
+      expect(problem.errors.map((e) => e.path)).toEqual(["body.text"]);
+      expect((await app.inject({ method: "POST", url: "/v1/extract", payload: { text: "Short." } })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("extracts on the event loop with extractWorkers: 0", async () => {
+    const app = await buildApp({ corpus: memoryCorpus(), rateLimit: false, extractWorkers: 0 });
+    try {
+      const res = await app.inject({ method: "POST", url: "/v1/extract", payload: { text: SEED_TEXT, language: "de" } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual(JSON.parse(JSON.stringify(extract({ text: SEED_TEXT, language: "de" }))));
+    } finally {
+      await app.close();
+    }
+  });
+});
