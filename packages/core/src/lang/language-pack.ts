@@ -121,6 +121,8 @@ export const CuesFileSchema = z.object({
   demonstrative: words,
   /** Possessive determiners: "seiner", "its". */
   possessive: words,
+  /** Prepositions that make a following country a place: "in der Türkei", "to Turkey" (not "at the U.S. residence"). */
+  countryLocative: words,
   /** Prepositions that make a following city a place: "in", "nach". */
   locative: words,
   /** Prepositions before a noun trigger that mark it as background, not the sentence's event: "vor", "nach". */

@@ -125,7 +125,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
 
       if (!event && trigger.pos === "verb" && lex.attributive?.(tokens[hit.tokenStart - 1]?.text, tokens[hit.tokenEnd]?.text)) continue;
       if (!event) {
-        event = corefer(hit, s, events, doc, idx, lex, folded, attributional);
+        event = corefer(hit, sentenceHits, s, events, doc, idx, lex, folded, attributional);
         if (!event && trigger.weak) continue;
         if (!event) {
           event = {
@@ -177,7 +177,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
  * date or new parties make a new event; otherwise the latest event of the same
  * type, or a recent one of the talking family, is the one meant.
  */
-function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, idx: SentenceIndex, lex: Lex, folded: readonly string[], attributional: Set<number>): EventDraft | null {
+function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, events: EventDraft[], doc: Doc, idx: SentenceIndex, lex: Lex, folded: readonly string[], attributional: Set<number>): EventDraft | null {
   const type = hit.trigger.type;
   const last = (e: EventDraft) => e.sentences[e.sentences.length - 1]!;
   // Events first named in this sentence are other events: one sentence names one event once per type.
@@ -191,10 +191,17 @@ function corefer(hit: TriggerHit, s: Sentence, events: EventDraft[], doc: Doc, i
     if (!family && FAMILY.has(type) && FAMILY.has(e.type) && s.index - last(e) <= 3) family = e;
   }
   const recent = (e: EventDraft | null) => !!e && s.index - last(e) <= 2;
-  const dateConflict = (e: EventDraft) =>
-    !!e.date && idx.timexes[s.index]!.some((t) => t.dayLevel && t.value && t.value.slice(0, 10) !== e.date!.value.slice(0, 10));
-  // New parties in the trigger's own clause make a new event ("traf … Erdoğan"); a mediator in the next clause does not.
   const [clauseFrom, clauseTo] = clauseBounds(hit, s, doc.tokens, lex);
+  // A different day in the trigger's own clause, with no other trigger between them, tells another event
+  // ("the talks … since Lavrov and Rubio met in Riyadh on Feb. 18": the date is the meeting's).
+  const between = (a: number, b: number) => sentenceHits.some((h) => h !== hit && h.tokenStart >= Math.min(a, b) && h.tokenStart < Math.max(a, b));
+  const dateConflict = (e: EventDraft) =>
+    !!e.date &&
+    idx.timexes[s.index]!.some(
+      (t) =>
+        t.dayLevel && t.value && t.tokenStart >= clauseFrom && t.tokenStart < clauseTo && !between(hit.tokenEnd, t.tokenStart) && t.value.slice(0, 10) !== e.date!.value.slice(0, 10),
+    );
+  // New parties in the trigger's own clause make a new event ("traf … Erdoğan"); a mediator in the next clause does not.
   const newParties = (e: EventDraft) => {
     const countries = new Set(e.participants.map((id) => doc.actors[id]?.country).filter(Boolean));
     return idx.mentions[s.index]!.some((i) => {

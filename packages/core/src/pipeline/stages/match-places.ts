@@ -11,16 +11,17 @@ export const matchPlaces: Stage = (doc, ctx) => {
   const { lang, kb } = ctx;
   const tokens = doc.tokens;
   const locative = compiled(ctx, "match-places.locative", () => new Set(lang.cues.locative.map(fold)));
+  const countryLocative = compiled(ctx, "match-places.country", () => new Set(lang.cues.countryLocative.map(fold)));
   const metonymSpans = new Set(doc.actorMentions.filter((m) => m.via === "metonym").map((m) => `${m.start}:${m.end}`));
   const places: Record<string, PlaceRecord> = {};
   const mentions: PlaceMention[] = [];
-  const isLocative = (i: number, sentence: number) => {
+  const isLocative = (i: number, sentence: number, preps: Set<string> = locative) => {
     const prev = tokens[i - 1];
     if (!prev || prev.sentence !== sentence) return false;
-    if (locative.has(prev.fold)) return true;
+    if (preps.has(prev.fold)) return true;
     const prev2 = tokens[i - 2];
     // "in der Türkei", "in the United States": one article between.
-    return !!prev2 && prev2.sentence === sentence && locative.has(prev2.fold) && !prev.upper && prev.text.length <= 3;
+    return !!prev2 && prev2.sentence === sentence && preps.has(prev2.fold) && !prev.upper && prev.text.length <= 3;
   };
 
   for (const s of doc.sentences) {
@@ -37,7 +38,7 @@ export const matchPlaces: Stage = (doc, ctx) => {
       const end = (tokens[m.tokenEnd - 1] as Token).end;
       const loc = isLocative(i, s.index);
       if (metonymSpans.has(`${first.start}:${end}`)) continue;
-      if (place.kind === "country" && !loc) continue;
+      if (place.kind === "country" && !isLocative(i, s.index, countryLocative)) continue;
       places[place.id] ??= {
         id: place.id,
         name: place.name,
