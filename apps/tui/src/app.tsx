@@ -96,12 +96,10 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
       if (key.escape || key.backspace || key.delete) back();
     };
   });
-  useInput(
-    (input, key) => {
-      for (const [i, k] of splitKeys(input, key)) global.current(i, k);
-    },
-    { isActive: inputEnabled },
-  );
+  const onInput = useCallback((input: string, key: Key) => {
+    for (const [i, k] of splitKeys(input, key)) global.current(i, k);
+  }, []);
+  useInput(onInput, { isActive: inputEnabled });
 
   const height = Math.max(6, rows - 1);
   const bodyHeight = height - 2;

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from "react";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import { useInput, type Key } from "ink";
 import { useUi } from "./use-ui.js";
 
@@ -15,11 +15,21 @@ export function useKeys(handler: (input: string, key: Key) => void, active: bool
   useLayoutEffect(() => {
     ref.current = { handler, active };
   });
-  useInput(
-    (input, key) => {
-      if (!ref.current.active) return;
-      for (const [i, k] of splitKeys(input, key)) ref.current.handler(i, k);
+  // Ink removes the listener of an unmounted view in a passive effect, which may
+  // run after the next key: the view goes deaf at once, in the commit.
+  useLayoutEffect(
+    () => () => {
+      ref.current = { handler: () => undefined, active: false };
     },
+    [],
+  );
+  // One listener for the life of the view: Ink re-subscribes a changed handler, and a key may come in between.
+  const listener = useCallback((input: string, key: Key) => {
+    if (!ref.current.active) return;
+    for (const [i, k] of splitKeys(input, key)) ref.current.handler(i, k);
+  }, []);
+  useInput(
+    listener,
     // Without raw mode (no TTY) Ink's useInput throws: subscribe only when it works.
     { isActive: inputEnabled },
   );
