@@ -56,6 +56,19 @@ const ENCOUNTER_TYPES: EventType[] = [
 
 const DEFAULT_LIMIT = 50;
 
+/** Articles written in one transaction by ingestMany and ingestFolder. */
+const BATCH_SIZE = 32;
+
+interface Prepared {
+  id: string;
+  row: Selectable<ArticlesTable>;
+  extraction: Extraction;
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
 /** The corpus on a kysely connection: every query written once, for both engines. */
 export class SqlCorpus implements Corpus {
   readonly engine: Connection["engine"];
@@ -74,84 +87,206 @@ export class SqlCorpus implements Corpus {
   }
 
   async ingest(input: ArticleInput): Promise<IngestResult> {
-    const doc = ArticleInputSchema.parse(input);
-    const id = articleIdOf(doc.text);
-    const known = await this.db.selectFrom("articles").select("extractor_version").where("id", "=", id).executeTakeFirst();
-    if (known?.extractor_version === this.extractorVersion) return { article: (await this.getArticle(id))!, created: false };
-
-    // Extraction is pure CPU work: done before the write lock is taken.
-    const extraction = ExtractionSchema.parse(this.extractFn(doc));
-    const row: Selectable<ArticlesTable> = {
-      id,
-      title: doc.title ?? extraction.document.title ?? null,
-      source: doc.source ?? extraction.document.source ?? null,
-      url: doc.url ?? extraction.document.url ?? null,
-      language: doc.language ?? extraction.document.language,
-      published_at: doc.publishedAt ?? extraction.document.publishedAt ?? null,
-      text: doc.text,
-      ingested_at: new Date().toISOString(),
-      extractor_version: this.extractorVersion,
-      event_count: extraction.events.length,
-    };
-    const created = await this.conn.write(async (trx) => {
-      const inserted = await trx
-        .insertInto("articles")
-        .values(row)
-        .onConflict((oc) => oc.column("id").doNothing())
-        .returning("id")
-        .executeTakeFirst();
-      if (!inserted) {
-        // Someone stored the same text first (another process, or an older extractor).
-        const stored = await trx.selectFrom("articles").select("extractor_version").where("id", "=", id).executeTakeFirstOrThrow();
-        if (stored.extractor_version === this.extractorVersion) return false;
-        await removeArticleReports(trx, id);
-        await deleteExtractionRows(trx, id);
-        await trx
-          .updateTable("articles")
-          .set({ extractor_version: row.extractor_version, event_count: row.event_count })
-          .where("id", "=", id)
-          .execute();
-      }
-      await writeExtractionRows(trx, id, extraction);
-      // A reingested article keeps the metadata it was first stored with.
-      const stored = inserted
-        ? row
-        : await trx.selectFrom("articles").select(["title", "published_at"]).where("id", "=", id).executeTakeFirstOrThrow();
-      await addReports(trx, reportsOf({ id, title: stored.title, publishedAt: stored.published_at, extraction }));
-      return Boolean(inserted);
-    });
-    if (!created) return { article: (await this.getArticle(id))!, created };
-    return { article: { ...summaryOf(row), text: row.text, extraction }, created };
+    const [result] = await this.ingestBatch([input]);
+    if (result instanceof Error) throw result;
+    return result!;
   }
 
+  /** Ingests in groups of up to BATCH_SIZE articles a transaction; throws the first error. */
   async ingestMany(inputs: ArticleInput[]): Promise<IngestResult[]> {
     const out: IngestResult[] = [];
-    for (const input of inputs) out.push(await this.ingest(input));
+    for (let i = 0; i < inputs.length; i += BATCH_SIZE) {
+      for (const r of await this.ingestBatch(inputs.slice(i, i + BATCH_SIZE))) {
+        if (r instanceof Error) throw r;
+        out.push(r);
+      }
+    }
     return out;
   }
 
   async ingestFolder(path: string, onProgress?: (p: BatchProgress) => void): Promise<BatchReport> {
     const files = await listArticleFiles(path);
     const report: BatchReport = { stored: [], existing: [], skipped: [] };
-    for (const [i, name] of files.entries()) {
-      const item = await readArticleFile(path, name);
-      let outcome: BatchProgress["outcome"];
-      if ("skip" in item) {
-        report.skipped.push({ file: item.file, reason: item.skip });
-        outcome = "skipped";
-      } else {
-        try {
-          const { created } = await this.ingest(item.input);
-          outcome = created ? "stored" : "existing";
-          report[outcome].push(name);
-        } catch (error) {
-          report.skipped.push({ file: name, reason: (error as Error).message.slice(0, 500) });
+    let done = 0;
+    for (let i = 0; i < files.length; i += BATCH_SIZE) {
+      const items = await Promise.all(files.slice(i, i + BATCH_SIZE).map((name) => readArticleFile(path, name)));
+      const inputs = items.flatMap((item) => ("input" in item ? [item.input] : []));
+      const results = await this.ingestBatch(inputs);
+      let k = 0;
+      for (const [j, item] of items.entries()) {
+        const name = files[i + j]!;
+        let outcome: BatchProgress["outcome"];
+        if ("skip" in item) {
+          report.skipped.push({ file: item.file, reason: item.skip });
           outcome = "skipped";
+        } else {
+          const result = results[k++]!;
+          if (result instanceof Error) {
+            report.skipped.push({ file: name, reason: result.message.slice(0, 500) });
+            outcome = "skipped";
+          } else {
+            outcome = result.created ? "stored" : "existing";
+            report[outcome].push(name);
+          }
         }
+        onProgress?.({ done: ++done, total: files.length, file: name, outcome });
       }
-      onProgress?.({ done: i + 1, total: files.length, file: name, outcome });
     }
     return report;
+  }
+
+  /**
+   * Ingests a group of articles: each is read, hashed and extracted first
+   * (pure work, outside the write lock), then all are written in one
+   * transaction, so that the cost of a commit is shared. Each article is still
+   * stored whole or not at all; when the group's transaction fails, each is
+   * tried again on its own, so one bad article cannot keep the others out.
+   * Returns a result or an error per input, in order.
+   */
+  private async ingestBatch(inputs: ArticleInput[]): Promise<(IngestResult | Error)[]> {
+    const prepared = await this.prepare(inputs);
+    const pending = prepared.filter((p): p is Prepared => !(p instanceof Error) && "row" in p);
+    const created = new Map<Prepared, boolean>();
+    if (pending.length) {
+      try {
+        const written = await this.conn.write((trx) => this.writeArticles(trx, pending));
+        for (const [p, c] of written) created.set(p, c);
+      } catch (error) {
+        created.clear();
+        if (pending.length === 1) {
+          prepared[prepared.indexOf(pending[0]!)] = asError(error);
+        } else {
+          for (const p of pending) {
+            try {
+              const written = await this.conn.write((trx) => this.writeArticles(trx, [p]));
+              created.set(p, written.get(p)!);
+            } catch (e) {
+              prepared[prepared.indexOf(p)] = asError(e);
+            }
+          }
+        }
+      }
+    }
+    const out: (IngestResult | Error)[] = [];
+    for (const p of prepared) {
+      if (p instanceof Error) out.push(p);
+      else if ("row" in p && created.get(p)) out.push({ article: { ...summaryOf(p.row), text: p.row.text, extraction: p.extraction }, created: true });
+      else {
+        const article = await this.getArticle(p.id);
+        out.push(article ? { article, created: false } : new Error(`article ${p.id} vanished while it was ingested`));
+      }
+    }
+    return out;
+  }
+
+  /** Validates, hashes and extracts; `{ id }` alone when the article is stored by this extractor version already. */
+  private async prepare(inputs: ArticleInput[]): Promise<(Prepared | { id: string } | Error)[]> {
+    const docs = inputs.map((input) => {
+      try {
+        const doc = ArticleInputSchema.parse(input);
+        return { doc, id: articleIdOf(doc.text) };
+      } catch (error) {
+        return asError(error);
+      }
+    });
+    const ids = docs.flatMap((d) => (d instanceof Error ? [] : [d.id]));
+    const current = new Set(
+      ids.length
+        ? (
+            await this.db
+              .selectFrom("articles")
+              .select("id")
+              .where("id", "in", [...new Set(ids)])
+              .where("extractor_version", "=", this.extractorVersion)
+              .execute()
+          ).map((r) => r.id)
+        : [],
+    );
+    const ingestedAt = new Date().toISOString();
+    return docs.map((d) => {
+      if (d instanceof Error) return d;
+      const { doc, id } = d;
+      if (current.has(id)) return { id };
+      try {
+        const extraction = ExtractionSchema.parse(this.extractFn(doc));
+        const row: Selectable<ArticlesTable> = {
+          id,
+          title: doc.title ?? extraction.document.title ?? null,
+          source: doc.source ?? extraction.document.source ?? null,
+          url: doc.url ?? extraction.document.url ?? null,
+          language: doc.language ?? extraction.document.language,
+          published_at: doc.publishedAt ?? extraction.document.publishedAt ?? null,
+          text: doc.text,
+          ingested_at: ingestedAt,
+          extractor_version: this.extractorVersion,
+          event_count: extraction.events.length,
+        };
+        return { id, row, extraction };
+      } catch (error) {
+        return asError(error);
+      }
+    });
+  }
+
+  /**
+   * Stores prepared articles inside the write transaction, with one statement
+   * a table for the group; for each, true when it is new, false when the same
+   * text was there already (stored by another process, earlier in the group,
+   * or by another extractor version, and then extracted again).
+   */
+  private async writeArticles(trx: Kysely<Database>, group: Prepared[]): Promise<Map<Prepared, boolean>> {
+    const inserted = new Set<string>();
+    for (let i = 0; i < group.length; i += 500) {
+      const rows = await trx
+        .insertInto("articles")
+        .values(group.slice(i, i + 500).map((p) => p.row))
+        .onConflict((oc) => oc.column("id").doNothing())
+        .returning("id")
+        .execute();
+      for (const r of rows) inserted.add(r.id);
+    }
+    const result = new Map<Prepared, boolean>();
+    const toWrite: Prepared[] = [];
+    const titles = new Map<string, { title: string | null; published_at: string | null }>();
+    const firstOf = new Map<string, Prepared>();
+    for (const p of group) {
+      if (inserted.has(p.id) && !firstOf.has(p.id)) {
+        firstOf.set(p.id, p);
+        result.set(p, true);
+        toWrite.push(p);
+        titles.set(p.id, p.row);
+        continue;
+      }
+      // Someone stored the same text first: another process, this group, or an older extractor.
+      const stored = await trx
+        .selectFrom("articles")
+        .select(["extractor_version", "title", "published_at"])
+        .where("id", "=", p.id)
+        .executeTakeFirstOrThrow();
+      result.set(p, false);
+      if (stored.extractor_version === this.extractorVersion) continue;
+      await removeArticleReports(trx, p.id);
+      await deleteExtractionRows(trx, p.id);
+      await trx
+        .updateTable("articles")
+        .set({ extractor_version: p.row.extractor_version, event_count: p.row.event_count })
+        .where("id", "=", p.id)
+        .execute();
+      // A reingested article keeps the metadata it was first stored with.
+      titles.set(p.id, stored);
+      toWrite.push(p);
+    }
+    await writeExtractionRows(
+      trx,
+      toWrite.map((p) => ({ articleId: p.id, extraction: p.extraction })),
+    );
+    await addReports(
+      trx,
+      toWrite.flatMap((p) =>
+        reportsOf({ id: p.id, title: titles.get(p.id)!.title, publishedAt: titles.get(p.id)!.published_at, extraction: p.extraction }),
+      ),
+    );
+    return result;
   }
 
   async getArticle(id: string): Promise<Article | null> {

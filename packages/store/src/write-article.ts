@@ -1,27 +1,41 @@
-import type { Extraction } from "@parley/core/model";
+import type { Actor, Extraction } from "@parley/core/model";
 import { isoDayOf } from "@parley/core/timeline";
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.js";
 
-/** Stores the extraction of an article and the rows queries need: actors, mentions, events, issues, quotes. */
-export async function writeExtractionRows(trx: Kysely<Database>, articleId: string, extraction: Extraction): Promise<void> {
-  await trx.insertInto("extractions").values({ article_id: articleId, json: JSON.stringify(extraction) }).execute();
-  await upsertActors(trx, extraction);
-
-  const mentions = extraction.actors.map((a) => ({
-    article_id: articleId,
-    actor_id: a.id,
-    mention_count: a.mentions.length,
-    mentions: JSON.stringify(a.mentions),
-  }));
-  // One actor may appear twice in a sloppy extraction: keep the first.
-  await insertChunked(trx, "article_actors", uniqueBy(mentions, (m) => m.actor_id));
-
-  const events = uniqueBy(extraction.events, (e) => e.id);
+/**
+ * Stores the extractions of articles and the rows queries need: actors,
+ * mentions, events, issues, quotes. One multi-row statement a table for the whole group.
+ */
+export async function writeExtractionRows(
+  trx: Kysely<Database>,
+  items: readonly { articleId: string; extraction: Extraction }[],
+): Promise<void> {
+  if (!items.length) return;
+  await insertChunked(
+    trx,
+    "extractions",
+    items.map(({ articleId, extraction }) => ({ article_id: articleId, json: JSON.stringify(extraction) })),
+  );
+  await upsertActors(trx, items.flatMap((i) => i.extraction.actors));
+  // One actor or event may appear twice in a sloppy extraction: keep the first.
+  await insertChunked(
+    trx,
+    "article_actors",
+    items.flatMap(({ articleId, extraction }) =>
+      uniqueBy(extraction.actors, (a) => a.id).map((a) => ({
+        article_id: articleId,
+        actor_id: a.id,
+        mention_count: a.mentions.length,
+        mentions: JSON.stringify(a.mentions),
+      })),
+    ),
+  );
+  const events = items.flatMap(({ articleId, extraction }) => uniqueBy(extraction.events, (e) => e.id).map((e) => ({ articleId, e })));
   await insertChunked(
     trx,
     "events",
-    events.map((e) => ({
+    events.map(({ articleId, e }) => ({
       article_id: articleId,
       event_id: e.id,
       type: e.type,
@@ -35,25 +49,27 @@ export async function writeExtractionRows(trx: Kysely<Database>, articleId: stri
   await insertChunked(
     trx,
     "event_participants",
-    events.flatMap((e) => [...new Set(e.participants)].map((actor_id) => ({ article_id: articleId, event_id: e.id, actor_id }))),
+    events.flatMap(({ articleId, e }) => [...new Set(e.participants)].map((actor_id) => ({ article_id: articleId, event_id: e.id, actor_id }))),
   );
   await insertChunked(
     trx,
     "event_issues",
-    events.flatMap((e) => [...new Set(e.issues)].map((issue) => ({ article_id: articleId, event_id: e.id, issue }))),
+    events.flatMap(({ articleId, e }) => [...new Set(e.issues)].map((issue) => ({ article_id: articleId, event_id: e.id, issue }))),
   );
   await insertChunked(
     trx,
     "quotes",
-    extraction.quotes.map((q, position) => ({
-      article_id: articleId,
-      position,
-      start_offset: q.start,
-      end_offset: q.end,
-      text: q.text,
-      speaker: q.speaker,
-      via: q.via,
-    })),
+    items.flatMap(({ articleId, extraction }) =>
+      extraction.quotes.map((q, position) => ({
+        article_id: articleId,
+        position,
+        start_offset: q.start,
+        end_offset: q.end,
+        text: q.text,
+        speaker: q.speaker,
+        via: q.via,
+      })),
+    ),
   );
 }
 
@@ -84,8 +100,19 @@ export async function deleteExtractionRows(trx: Kysely<Database>, articleId: str
  * kind and country (a later one fills a missing country); aliases and roles
  * are the union over all articles.
  */
-async function upsertActors(trx: Kysely<Database>, extraction: Extraction): Promise<void> {
-  const actors = uniqueBy(extraction.actors, (a) => a.id);
+async function upsertActors(trx: Kysely<Database>, all: Actor[]): Promise<void> {
+  // The same actor named by several articles of a group: one row, their aliases and roles merged.
+  const byId = new Map<string, Actor>();
+  for (const a of all) {
+    const seen = byId.get(a.id);
+    if (!seen) byId.set(a.id, { ...a, aliases: [...a.aliases], roles: [...(a.roles ?? [])] });
+    else {
+      seen.aliases = unique([...seen.aliases, ...a.aliases, ...(a.name !== seen.name ? [a.name] : [])]);
+      seen.roles = uniqueBy([...(seen.roles ?? []), ...(a.roles ?? [])], (r) => JSON.stringify(r));
+      seen.country ??= a.country;
+    }
+  }
+  const actors = [...byId.values()];
   if (!actors.length) return;
   const existing = new Map(
     (

@@ -10,7 +10,7 @@ import {
   type TimelineReport,
 } from "@parley/core/timeline";
 import type { TimelineEntry } from "@parley/core/model";
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import { insertChunked } from "./write-article.js";
 import type { Database } from "./schema.js";
 
@@ -27,20 +27,25 @@ interface LoadedEntry {
 }
 
 /**
- * Merges an article's reports into the stored timeline: each joins the entry
- * it fits best (the pure rules of @parley/core/timeline) or opens a new one.
- * Runs inside the ingest transaction, with writers serialised.
+ * Merges reports (of one article or of a group of articles, in order) into the
+ * stored timeline: each joins the entry it fits best (the pure rules of
+ * @parley/core/timeline) or opens a new one. Runs inside the ingest
+ * transaction, with writers serialised. Entries opened by earlier reports of
+ * the group are candidates too, from memory; all entries are written at the end.
  */
 export async function addReports(trx: Kysely<Database>, reports: readonly TimelineReport[]): Promise<void> {
+  if (!reports.length) return;
   const touched = new Map<string, LoadedEntry>();
   const added: { entryId: string; report: TimelineReport }[] = [];
   // The ids these reports would give new entries, looked up at once: one is
-  // taken only when this article was stored, deleted and stored again.
-  const taken = new Set(
-    reports.length
-      ? (await trx.selectFrom("timeline_entries").select("id").where("id", "in", reports.map(entryIdOf)).execute()).map((r) => r.id)
-      : [],
-  );
+  // taken only when an article was stored, deleted and stored again.
+  const taken = new Set<string>();
+  const wanted = [...new Set(reports.map(entryIdOf))];
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await trx.selectFrom("timeline_entries").select("id").where("id", "in", wanted.slice(i, i + 500)).execute();
+    for (const r of rows) taken.add(r.id);
+  }
+  let opened = 0;
   for (const report of reports) {
     const candidates = await loadCandidates(trx, report, touched);
     const best = bestCluster(candidates, report);
@@ -49,14 +54,21 @@ export async function addReports(trx: Kysely<Database>, reports: readonly Timeli
       entry = best;
     } else {
       const id = entryIdOf(report);
-      entry = { id: taken.has(id) || touched.has(id) ? await freshEntryId(trx, report, touched) : id, seq: Number.MAX_SAFE_INTEGER, reports: [], before: [], isNew: true };
+      entry = {
+        id: taken.has(id) || touched.has(id) ? await freshEntryId(trx, report, touched) : id,
+        // After every stored entry, in the order opened: ties go to older entries.
+        seq: Number.MAX_SAFE_INTEGER - 1_000_000 + opened++,
+        reports: [],
+        before: [],
+        isNew: true,
+      };
     }
     entry.reports.push(report);
     touched.set(entry.id, entry);
     added.push({ entryId: entry.id, report });
   }
   // Entries first: the report rows reference them.
-  for (const entry of touched.values()) await saveEntry(trx, entry.id, entry.reports, entry.isNew, entry.before);
+  await saveEntries(trx, [...touched.values()]);
   await insertChunked(
     trx,
     "timeline_reports",
@@ -132,59 +144,46 @@ async function loadCandidates(
   const days = neighbourMonthDays(report.date?.value);
   // One query a way to be near, united: each one runs on its own index
   // (type, anchor_day) or (type, month_day); an OR of them would scan the type.
-  const near = (which: "anchor" | "month_day" | "none" | "all") => {
-    let q = trx.selectFrom("timeline_entries as e").select(["e.id", "e.seq"]).where("e.type", "=", report.type);
-    if (which === "anchor" && anchor) {
-      q = q.where("e.anchor_day", ">=", shiftDay(anchor, -UNDATED_WINDOW_DAYS)).where("e.anchor_day", "<=", shiftDay(anchor, UNDATED_WINDOW_DAYS));
+  // Written as SQL (the same on both engines): this runs for every report, and
+  // building it with the query builder cost ten times what running it costs.
+  const party = ids.length
+    ? sql`and exists (select 1 from timeline_actors a where a.entry_id = e.id
+        and (a.actor_id in (${sql.join(ids)})${countries.length ? sql` or a.country in (${sql.join(countries)})` : sql``}))`
+    : sql``;
+  const branch = (where: RawBuilder<unknown>) =>
+    sql`select e.id, e.seq from timeline_entries e where e.type = ${report.type} and ${where} ${party}`;
+  const branches = [
+    ...(anchor || days ? [branch(sql`e.anchor_day is null`)] : [branch(sql`1 = 1`)]),
+    ...(anchor
+      ? [branch(sql`e.anchor_day >= ${shiftDay(anchor, -UNDATED_WINDOW_DAYS)} and e.anchor_day <= ${shiftDay(anchor, UNDATED_WINDOW_DAYS)}`)]
+      : []),
+    ...(days ? [branch(sql`e.month_day in (${sql.join(days)})`)] : []),
+  ];
+  // The entries and their reports in one round trip.
+  const { rows } = await sql<{ id: string; seq: number | string; report: string }>`select c.id, c.seq, r.report
+    from (${sql.join(branches, sql` union `)} order by seq desc limit ${MAX_CANDIDATES}) c
+    join timeline_reports r on r.entry_id = c.id
+    order by c.seq, r.position`.execute(trx);
+  const found = new Map<string, LoadedEntry>();
+  for (const r of rows) {
+    const known = touched.get(r.id);
+    if (known) {
+      found.set(r.id, known);
+      continue;
     }
-    if (which === "month_day" && days) q = q.where("e.month_day", "in", days);
-    if (which === "none") q = q.where("e.anchor_day", "is", null);
-    if (ids.length) {
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("timeline_actors as a")
-            .select("a.entry_id")
-            .whereRef("a.entry_id", "=", "e.id")
-            .where((w) => w.or([w("a.actor_id", "in", ids), ...(countries.length ? [w("a.country", "in", countries)] : [])])),
-        ),
-      );
+    let entry = found.get(r.id);
+    if (!entry) {
+      entry = { id: r.id, seq: Number(r.seq), reports: [], before: [], isNew: false };
+      found.set(r.id, entry);
     }
-    return q;
-  };
-  let q = anchor || days ? near("none") : near("all");
-  if (anchor) q = q.union(near("anchor"));
-  if (days) q = q.union(near("month_day"));
-  const rows = await q.orderBy("seq", "desc").limit(MAX_CANDIDATES).execute();
-
-  const missing = rows.filter((r) => !touched.has(r.id)).map((r) => r.id);
-  const loaded = new Map<string, TimelineReport[]>();
-  if (missing.length) {
-    const reportRows = await trx
-      .selectFrom("timeline_reports")
-      .select(["entry_id", "report"])
-      .where("entry_id", "in", missing)
-      .orderBy("entry_id")
-      .orderBy("position")
-      .execute();
-    for (const r of reportRows) {
-      const list = loaded.get(r.entry_id) ?? [];
-      list.push(JSON.parse(r.report) as TimelineReport);
-      loaded.set(r.entry_id, list);
-    }
+    const report = JSON.parse(r.report) as TimelineReport;
+    entry.reports.push(report);
+    entry.before.push(report);
   }
-  const out = rows.map(
-    (r) =>
-      touched.get(r.id) ?? {
-        id: r.id,
-        seq: Number(r.seq),
-        reports: loaded.get(r.id) ?? [],
-        before: [...(loaded.get(r.id) ?? [])],
-        isNew: false,
-      },
-  );
-  // Entries opened by this article (not yet stored) cannot take a second report of it: canMerge says so.
+  // Entries this group opened are not stored yet: they are candidates from memory.
+  for (const e of touched.values()) if (e.isNew && e.reports[0]!.type === report.type) found.set(e.id, e);
   // Older entries first, so that ties go to them.
-  return out.sort((a, b) => a.seq - b.seq);
+  return [...found.values()].sort((a, b) => a.seq - b.seq);
 }
 
 /** `MM-DD` of the day and of the days either side, or null when the value names no day. */
@@ -214,16 +213,13 @@ async function freshEntryId(
   }
 }
 
-async function saveEntry(
-  trx: Kysely<Database>,
-  id: string,
-  reports: TimelineReport[],
-  isNew: boolean,
-  before: TimelineReport[] = [],
-): Promise<void> {
-  const entry = buildEntry(id, reports);
-  const index = indexOf(entry, reports);
-  const row = {
+/** Writes entries (new and changed) and their actor and issue rows, in as few statements as the engines allow. */
+async function saveEntries(trx: Kysely<Database>, entries: LoadedEntry[]): Promise<void> {
+  const built = entries.map((e) => {
+    const entry = buildEntry(e.id, e.reports);
+    return { e, entry, index: indexOf(entry, e.reports) };
+  });
+  const rowOf = ({ entry, index }: (typeof built)[number]) => ({
     type: entry.type,
     sort_key: index.sortKey,
     day_from: index.dayFrom,
@@ -233,26 +229,44 @@ async function saveEntry(
     report_count: entry.reportCount,
     entry: JSON.stringify(entry),
     body: "",
-  };
-  if (isNew) {
-    await trx.insertInto("timeline_entries").values({ id, ...row }).execute();
-  } else {
-    await trx.updateTable("timeline_entries").set(row).where("id", "=", id).execute();
-    // Most reports that join an entry name the same parties and issues: then its index rows stay.
-    if (before.length && sameIndexRows(buildEntry(id, before), entry, before, index.sortKey)) return;
-    await trx.deleteFrom("timeline_actors").where("entry_id", "=", id).execute();
-    await trx.deleteFrom("timeline_issues").where("entry_id", "=", id).execute();
+  });
+  const fresh = built.filter((b) => b.e.isNew);
+  for (let i = 0; i < fresh.length; i += 200) {
+    await trx
+      .insertInto("timeline_entries")
+      .values(fresh.slice(i, i + 200).map((b) => ({ id: b.e.id, ...rowOf(b) })))
+      .execute();
+  }
+  // Most reports that join an entry name the same parties and issues: then its index rows stay.
+  const reindex = [...fresh];
+  for (const b of built.filter((x) => !x.e.isNew)) {
+    await trx.updateTable("timeline_entries").set(rowOf(b)).where("id", "=", b.e.id).execute();
+    if (!(b.e.before.length && sameIndexRows(buildEntry(b.e.id, b.e.before), b.entry, b.e.before, b.index.sortKey))) {
+      reindex.push(b);
+    }
+  }
+  const stale = reindex.filter((b) => !b.e.isNew).map((b) => b.e.id);
+  if (stale.length) {
+    await trx.deleteFrom("timeline_actors").where("entry_id", "in", stale).execute();
+    await trx.deleteFrom("timeline_issues").where("entry_id", "in", stale).execute();
   }
   await insertChunked(
     trx,
     "timeline_actors",
-    entry.participants.map((p) => ({ entry_id: id, actor_id: p.id, country: p.country, sort_key: index.sortKey })),
+    reindex.flatMap(({ e, entry, index }) =>
+      entry.participants.map((p) => ({ entry_id: e.id, actor_id: p.id, country: p.country, sort_key: index.sortKey })),
+    ),
   );
   await insertChunked(
     trx,
     "timeline_issues",
-    entry.issues.map((issue) => ({ entry_id: id, issue, sort_key: index.sortKey })),
+    reindex.flatMap(({ e, entry, index }) => entry.issues.map((issue) => ({ entry_id: e.id, issue, sort_key: index.sortKey }))),
   );
+}
+
+/** Writes one entry from its reports (after a deletion). */
+async function saveEntry(trx: Kysely<Database>, id: string, reports: TimelineReport[], isNew: boolean): Promise<void> {
+  await saveEntries(trx, [{ id, seq: 0, reports, before: [], isNew }]);
 }
 
 function sameIndexRows(old: TimelineEntry, now: TimelineEntry, oldReports: TimelineReport[], sortKey: string): boolean {
