@@ -36,6 +36,17 @@ describe("with JavaScript disabled", () => {
     expect(await page.locator("table tbody tr").count()).toBeGreaterThan(0);
   });
 
+  it("the ingest form still previews a report (a plain form post to the server action)", async () => {
+    await page.goto("/ingest");
+    await page.fill("#i-text", "Ukrainian and Russian delegations met in Istanbul on Monday.");
+    await page.selectOption("#i-language", "en");
+    await page.click("button:has-text('Preview extraction')");
+    await page.locator("#preview-heading").waitFor();
+    await expect(page.getByTestId("preview-text").innerText()).resolves.toContain("delegations met in Istanbul");
+    await expect(page.locator("#i-text").inputValue()).resolves.toContain("delegations met in Istanbul");
+    await screenshot(page, "ingest-preview-nojs");
+  });
+
   it("on a phone-sized screen nothing overflows sideways", async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     for (const path of ["/", "/actors", "/articles", "/ingest"]) {

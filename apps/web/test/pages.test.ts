@@ -124,7 +124,10 @@ describe("actors", () => {
     await screenshot(page, "actor");
     await expect(page.locator("h1").textContent()).resolves.toBe("Vladimir Medinsky");
     await expect(page.locator("ul.counterparts").innerText()).resolves.toContain("Rustem Umerov");
-    await expect(page.locator("ul.quotes").innerText()).resolves.toContain("eine wichtige Rolle bei der Vorbereitung");
+    const quotes = await page.locator("ul.quotes").innerText();
+    expect(quotes).toContain("eine wichtige Rolle bei der Vorbereitung");
+    expect(quotes).toContain("via TASS");
+    await expect(page.locator('nav[aria-label="Main"] a[aria-current="page"]').textContent()).resolves.toBe("Actors");
     expect(await page.locator("article.event-card").count()).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import type { ActorDetail } from "@parley/core/model";
+import type { Corpus } from "@parley/store";
 import { getCorpus } from "../../../lib/corpus";
 import { routeId } from "../../../lib/route-id";
 import { actorHref, articleHref } from "../../../lib/highlight";
@@ -17,8 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ActorPage({ params }: Props) {
   const id = await routeId(params);
-  const actor = await (await getCorpus()).getActor(id);
+  const corpus = await getCorpus();
+  const actor = await corpus.getActor(id);
   if (!actor) notFound();
+  const names = await namesOf(corpus, actor);
   return (
     <article>
       <p className="crumbs">
@@ -106,7 +110,7 @@ export default async function ActorPage({ params }: Props) {
                 <p className="small">
                   {q.via && (
                     <>
-                      via <a href={actorHref(q.via)}>{q.via}</a> ·{" "}
+                      via <a href={actorHref(q.via)}>{names.get(q.via) ?? q.via}</a> ·{" "}
                     </>
                   )}
                   <a href={`${articleHref(q.articleId)}#quote-${q.start}`}>in the article</a>
@@ -134,4 +138,20 @@ export default async function ActorPage({ params }: Props) {
       </section>
     </article>
   );
+}
+
+/** Names of the outlets that quotes came through: found among known actors by id. */
+async function namesOf(corpus: Corpus, actor: ActorDetail): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const e of actor.events) for (const p of e.participants) names.set(p.id, p.name);
+  for (const c of actor.counterparts) names.set(c.id, c.name);
+  const missing = [...new Set(actor.quotes.map((q) => q.via).filter((v): v is string => !!v && !names.has(v)))].slice(0, 20);
+  await Promise.all(
+    missing.map(async (id) => {
+      const { items } = await corpus.listActors({ q: id, limit: 5 });
+      const hit = items.find((a) => a.id === id);
+      if (hit) names.set(id, hit.name);
+    }),
+  );
+  return names;
 }
