@@ -62,6 +62,8 @@ export interface PlaceRecord {
   country: string | null;
   coordinates: { lat: number; lon: number } | null;
   kind: "city" | "venue" | "region" | "country";
+  /** For venues: the city they are in. */
+  in: string | null;
 }
 
 export interface PlaceMention extends Span {

@@ -63,6 +63,7 @@ function compile(lang: LanguagePack) {
     background: words(lang.cues.background),
     separate: words(lang.cues.separate),
     purpose: new Set(lang.cues.purpose.map(fold)),
+    infinitive: new Set(lang.cues.infinitive.map(fold)),
     clauseBreak: /^[,;:—–()]$/u,
   };
 }
@@ -82,12 +83,17 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   const events: EventDraft[] = [];
   const hits: TriggerHit[] = [];
   const attributional = new Set(doc.attributions.flatMap((a) => a.mentionIndexes));
+  // "die Lage in der Ukraine": a state named as a place is where, not who; it neither takes part nor counts as a new party.
+  const placeSpans = new Set(doc.placeMentions.filter((p) => p.locative).map((p) => `${p.start}:${p.end}`));
+  doc.actorMentions.forEach((m, i) => {
+    if (placeSpans.has(`${m.start}:${m.end}`)) attributional.add(i);
+  });
   const idx = indexBySentence(doc);
 
   for (const s of doc.sentences) {
     const sentenceHits = findTriggers(s, lex, doc, folded);
     if (!sentenceHits.length) continue;
-    const nonFactualFrom = scopeStart(s, lex.nonFactual, lex.nonFactualHeads, tokens, folded, lex);
+    const [nonFactualFrom, nonFactualTo] = nonFactualScope(s, lex.nonFactual, lex.nonFactualHeads, tokens, folded, lex);
     const specific =
       idx.mentions[s.index]!.some((i) => doc.actorMentions[i]!.via !== "group") ||
       idx.timexes[s.index]!.some((t) => t.dayLevel) ||
@@ -101,7 +107,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
     const verbTypes = new Set(sentenceHits.filter((h) => h.trigger.pos === "verb").map((h) => h.trigger.type));
     for (const hit of sentenceHits) {
       const { trigger } = hit;
-      if (hit.tokenStart >= nonFactualFrom) continue;
+      if (hit.tokenStart >= nonFactualFrom && hit.tokenStart < nonFactualTo) continue;
       if (!specific) continue;
       if (isNegated(hit, s, lex, tokens, folded)) continue;
       if (inAttribution(hit, s, lex, tokens, folded)) continue;
@@ -143,8 +149,8 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
           };
           events.push(event);
         }
-        sentenceEvents.set(trigger.type, event);
       }
+      if (!sentenceEvents.has(trigger.type)) sentenceEvents.set(trigger.type, event);
       event.triggers.push(hit);
       if (!event.sentences.includes(s.index)) event.sentences.push(s.index);
       hits.push(hit);
@@ -195,12 +201,25 @@ function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, event
   // A different day in the trigger's own clause, with no other trigger between them, tells another event
   // ("the talks … since Lavrov and Rubio met in Riyadh on Feb. 18": the date is the meeting's).
   const between = (a: number, b: number) => sentenceHits.some((h) => h !== hit && h.tokenStart >= Math.min(a, b) && h.tokenStart < Math.max(a, b));
+  const inClause = (from: number) => from >= clauseFrom && from < clauseTo && !between(hit.tokenEnd, from);
   const dateConflict = (e: EventDraft) =>
     !!e.date &&
-    idx.timexes[s.index]!.some(
-      (t) =>
-        t.dayLevel && t.value && t.tokenStart >= clauseFrom && t.tokenStart < clauseTo && !between(hit.tokenEnd, t.tokenStart) && t.value.slice(0, 10) !== e.date!.value.slice(0, 10),
-    );
+    idx.timexes[s.index]!.some((t) => {
+      if (!t.value || !/^(\d{4}|XXXX)-\d\d/u.test(t.value) || !inClause(t.tokenStart)) return false;
+      // Compare at the coarser of the two: "im März" conflicts with 9 April, not with 3 March.
+      const a = t.value.slice(0, 10);
+      const b = e.date!.value.slice(0, 10);
+      return !a.startsWith(b) && !b.startsWith(a);
+    }) ||
+    // Another place in the clause: "in Ankara getroffen" is not the meeting in Antalya.
+    (!!e.place && idx.places[s.index]!.some((p) => p.locative && inClause(p.tokenStart) && !samePlace(p.placeId, e.place!)));
+  // A venue is in its city; countries and regions are too coarse to tell events apart.
+  const cityOf = (id: string) => doc.places[id]?.in ?? id;
+  const samePlace = (a: string, b: string) =>
+    cityOf(a) === cityOf(b) || ["country", "region"].includes(doc.places[a]?.kind ?? "") || ["country", "region"].includes(doc.places[b]?.kind ?? "");
+  // A plan is not the talks that happened: "will meet on Wednesday" after "met on Saturday".
+  const plannedHere = clauseHas(hit, s, lex.planned, doc.tokens, folded, lex);
+  const sameModality = (e: EventDraft) => plannedHere === (e.modality === "planned");
   // New parties in the trigger's own clause make a new event ("traf … Erdoğan"); a mediator in the next clause does not.
   const newParties = (e: EventDraft) => {
     const countries = new Set(e.participants.map((id) => doc.actors[id]?.country).filter(Boolean));
@@ -213,7 +232,7 @@ function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, event
       return !a.country || !countries.has(a.country);
     });
   };
-  const fits = (e: EventDraft | null) => !!e && !dateConflict(e) && !newParties(e);
+  const fits = (e: EventDraft | null) => !!e && !dateConflict(e) && !newParties(e) && sameModality(e);
   // A headline announces what the report then tells: its first mention in the body is the same event.
   const headlineOnly = (e: EventDraft | null) => !!e && e.sentences.every((i) => doc.sentences[i]?.headline) && !s.headline;
 
@@ -258,17 +277,33 @@ function hasCueIn(from: number, to: number, index: PhraseIndex<string>, folded: 
   return false;
 }
 
-/** The start of the clause that holds the first cue: the cue's scope runs from there to the sentence end. */
-function scopeStart(s: Sentence, index: PhraseIndex<string>, heads: SuffixIndex<string>, tokens: readonly Token[], folded: readonly string[], lex: Lex): number {
+/**
+ * The scope of the first goal, opinion or hypothetical cue: its clause, and the
+ * clauses after it that continue it with an infinitive ("Ziel ist es, …
+ * zu erzielen", "ist entscheidend, … zu realisieren"), not a separate adjunct
+ * ("ready to accept a proposal, after eight hours of talks").
+ */
+function nonFactualScope(s: Sentence, index: PhraseIndex<string>, heads: SuffixIndex<string>, tokens: readonly Token[], folded: readonly string[], lex: Lex): [number, number] {
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = tokens[k] as Token;
     const hit = index.longestAt(folded, k, s.tokenEnd) || (t.upper && heads.headOf(t.fold));
     if (!hit) continue;
-    let c = k;
-    while (c > s.tokenStart && !lex.clauseBreak.test((tokens[c - 1] as Token).text)) c--;
-    return c;
+    let from = k;
+    while (from > s.tokenStart && !lex.clauseBreak.test((tokens[from - 1] as Token).text)) from--;
+    let to = k;
+    for (;;) {
+      while (to < s.tokenEnd && !lex.clauseBreak.test((tokens[to] as Token).text)) to++;
+      if (to >= s.tokenEnd) break;
+      let next = to + 1;
+      while (next < s.tokenEnd && !lex.clauseBreak.test((tokens[next] as Token).text)) next++;
+      let infinitive = false;
+      for (let j = to + 1; j < next; j++) if (lex.infinitive.has(folded[j] as string)) infinitive = true;
+      if (!infinitive) break;
+      to = next;
+    }
+    return [from, to];
   }
-  return Number.POSITIVE_INFINITY;
+  return [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
 }
 
 function clauseBounds(hit: TriggerHit, s: Sentence, tokens: readonly Token[], lex: Lex): [number, number] {

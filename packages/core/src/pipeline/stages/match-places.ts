@@ -45,6 +45,7 @@ export const matchPlaces: Stage = (doc, ctx) => {
         country: place.country,
         coordinates: { lat: place.lat, lon: place.lon },
         kind: place.kind,
+        in: place.in ?? null,
       };
       mentions.push({ placeId: place.id, start: first.start, end, text: doc.text.slice(first.start, end), sentence: s.index, tokenStart: i, tokenEnd: m.tokenEnd, locative: loc });
       i = m.tokenEnd - 1;
