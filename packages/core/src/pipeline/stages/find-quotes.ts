@@ -79,7 +79,8 @@ export const findQuotes: Stage = (doc, ctx) => {
     const prev = tokens[qs - 2];
     const before = text.slice(Math.max(s.start, start - 3), start - 1);
     const colon = /:\s*$/u.test(before);
-    const titleLike = !!prev && prev.sentence === s.index && lex.determiners.has(prev.fold) && !colon;
+    // „eines „Memorandums zur Beilegung“": a capitalised name after an article is a title; "einer „konstruktiven Atmosphäre“" is speech.
+    const titleLike = !!prev && prev.sentence === s.index && lex.determiners.has(prev.fold) && !colon && /^\p{Lu}/u.test(inner);
     // A verb of saying outside the quotation, in the same sentence.
     let verbAt = -1;
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
@@ -88,7 +89,8 @@ export const findQuotes: Stage = (doc, ctx) => {
       if (p && (verbAt < 0 || Math.abs(k - qs) < Math.abs(verbAt - qs))) verbAt = k;
     }
     // Short quotations ("called the talks „konstruktiv“") are speech beside a verb of saying; longer ones also after a colon or as full sentences.
-    const speech = !titleLike && words.length >= 1 && (verbAt >= 0 || (words.length >= 3 && (colon || /[.!?,]$/u.test(inner))));
+    const attributed = idx.attributions[s.index]?.chain.some((c) => c.role !== "outlet" || c.cue !== null) ?? false;
+    const speech = !titleLike && words.length >= 1 && (verbAt >= 0 || attributed || (words.length >= 3 && (colon || /[.!?,]$/u.test(inner))));
     if (!speech) {
       quotedTitles.push({ start, end, text: text.slice(start, end) });
       continue;
