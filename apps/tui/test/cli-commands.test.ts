@@ -274,14 +274,15 @@ function serve(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams;
 
 const exitOf = (child: ChildProcessWithoutNullStreams) => new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
 
-describe("parley serve, and the commands with --api on it", () => {
+// Each test starts a server and several CLI processes: generous time on a shared, busy machine.
+describe("parley serve, and the commands with --api on it", { timeout: 180_000 }, () => {
   it("serves the store; timeline, ingest and export work through --api; SIGTERM stops it with exit 0", async () => {
     const db = freshDb();
     parley(["ingest", SEEDS, "--db", db]);
     const { child, url, stderr } = await serve(["--db", seeded]);
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      await vi.waitFor(() => expect(stderr()).toContain(`listening on ${url}`));
+      await vi.waitFor(() => expect(stderr()).toContain(`listening on ${url}`), { timeout: 10_000 });
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
 

@@ -29,7 +29,7 @@ class Terminal {
     tmux("send-keys", "-t", this.name, "-l", text);
   }
   /** Polls the screen every 25 ms until `test` passes; fails with the last screen after `timeoutMs`. */
-  async waitFor(what: string, test: (screen: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  async waitFor(what: string, test: (screen: string) => boolean, timeoutMs = 30_000): Promise<string> {
     const until = Date.now() + timeoutMs;
     let screen = "";
     while (Date.now() < until) {
@@ -183,9 +183,9 @@ function journey(label: string, seed: () => Promise<SeededStore>, exact: boolean
 
       // 7. q quits with status 0.
       t.keys("q");
-      await t.waitFor("parley to exit", () => t.exit().dead, 10_000);
+      await t.waitFor("parley to exit", () => t.exit().dead, 30_000);
       expect(t.exit().status).toBe(0);
-    });
+    }, 240_000);
 
     it("respects NO_COLOR: the reader marks with brackets, no colour codes", async () => {
       const t = start(["--db", store.url, "--view", "articles"], { NO_COLOR: "1" }, 100, 30);
@@ -204,9 +204,9 @@ function journey(label: string, seed: () => Promise<SeededStore>, exact: boolean
       t.keys("?");
       await t.see("Keys (any key closes this)");
       t.keys("q");
-      await t.waitFor("parley to exit", () => t.exit().dead, 10_000);
+      await t.waitFor("parley to exit", () => t.exit().dead, 30_000);
       expect(t.exit().status).toBe(0);
-    });
+    }, 120_000);
   });
 }
 

@@ -28,14 +28,14 @@ export function renderApp(source: DataSource, props: { initialView?: Tab; noColo
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       r.stdin.write(k);
-      await new Promise((done) => setTimeout(done, 15));
+      await new Promise((done) => setTimeout(done, 25));
     }
   };
   const type = (text: string) => press(...text.split(""));
   /** Waits until the frame shows `text` (or matches it). */
-  const see = (text: string | RegExp, timeout = 5000) =>
+  const see = (text: string | RegExp, timeout = 10_000) =>
     vi.waitFor(() => (typeof text === "string" ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), { timeout, interval: 10 });
-  const notSee = (text: string, timeout = 5000) => vi.waitFor(() => expect(frame()).not.toContain(text), { timeout, interval: 10 });
+  const notSee = (text: string, timeout = 10_000) => vi.waitFor(() => expect(frame()).not.toContain(text), { timeout, interval: 10 });
   /** The row marked as selected (›). */
   const selectedRow = () => frame().split("\n").find((l) => l.trimStart().startsWith("›")) ?? "";
   return { ...r, frame, press, type, see, notSee, selectedRow };

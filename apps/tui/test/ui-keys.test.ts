@@ -27,7 +27,7 @@ describe("list keys (timeline of 40 events, 24 rows)", () => {
     const ui = start();
     await ui.see("Person 0");
     await ui.press(...keys);
-    await vi.waitFor(() => (typeof expected === "string" ? expect(ui.selectedRow()).toMatch(new RegExp(`${expected}\\b`)) : expect(ui.selectedRow()).toMatch(expected)));
+    await vi.waitFor(() => (typeof expected === "string" ? expect(ui.selectedRow()).toMatch(new RegExp(`${expected}\\b`)) : expect(ui.selectedRow()).toMatch(expected)), { timeout: 10_000 });
   });
 
   it("scrolls: the window follows the selection and shows the position", async () => {
@@ -120,7 +120,7 @@ describe("timeline filters", () => {
     await ui.press("M", "e", "d", "i", "n", "s", "k", "y", KEY.enter);
     await ui.see("filtered by actor: Vladimir Medinsky");
     expect(ui.source.calls).toContain("listActors Medinsky");
-    await vi.waitFor(() => expect(ui.source.calls.some((c) => c.includes('"actor":"person:vladimir-medinsky"'))).toBe(true));
+    await vi.waitFor(() => expect(ui.source.calls.some((c) => c.includes('"actor":"person:vladimir-medinsky"'))).toBe(true), { timeout: 10_000 });
   });
 
   it("q typed in a prompt is text, not quit; Esc cancels the prompt", async () => {
