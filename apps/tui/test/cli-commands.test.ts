@@ -353,6 +353,13 @@ describe("parley ui (the script side)", () => {
     expect(r.stderr).toContain('--view "nope": expected one of timeline, actors, articles, ingest');
   });
 
+  it("without a terminal on standard input the UI refuses with exit 2 and says what to use", () => {
+    const r = parley(["--db", seeded]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the terminal UI needs a terminal on standard input; in scripts use parley timeline");
+    expect(r.stdout).toBe("");
+  });
+
   it("the top-level help lists the commands", () => {
     const r = parley(["--help"]);
     for (const c of ["ingest", "timeline", "export", "serve", "ui"]) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s`, "m"));

@@ -253,3 +253,20 @@ describe("terminal size", () => {
     expect(ui.frame().split("\n").length).toBeGreaterThan(30);
   });
 });
+
+describe("without a terminal", () => {
+  it("renders with keys off instead of throwing (Ink's useInput needs raw mode)", async () => {
+    const { render } = await import("ink");
+    const { createElement } = await import("react");
+    const { App } = await import("../src/app.js");
+    const { EventEmitter } = await import("node:events");
+    // A stdin that is not a TTY, as when parley's input is a pipe.
+    const stdin = Object.assign(new EventEmitter(), { isTTY: false, setEncoding() {}, setRawMode() {}, resume() {}, pause() {}, ref() {}, unref() {}, read: () => null });
+    let out = "";
+    const stdout = Object.assign(new EventEmitter(), { columns: 100, rows: 24, write: (s: string) => ((out = s), true) });
+    const instance = render(createElement(App, { source: fakeSource(), noColor: true }), { stdin: stdin as never, stdout: stdout as never, debug: true, patchConsole: false, exitOnCtrlC: false });
+    await vi.waitFor(() => expect(out).toContain("Person 0"), { timeout: 10_000 });
+    stdin.emit("data", "j");
+    instance.unmount();
+  });
+});

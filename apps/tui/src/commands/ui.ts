@@ -15,7 +15,8 @@ Options:
 ${SOURCE_HELP}
   -h, --help              this help
 
-Exit codes: 0 quit with q, 2 bad options, 3 the store or the API cannot be reached.`;
+Exit codes: 0 quit with q, 2 bad options or no terminal on standard input,
+3 the store or the API cannot be reached.`;
 
 /** `parley` / `parley ui`: the Ink UI on the embedded store or a remote API. */
 export const uiCommand: Command = {
@@ -35,6 +36,11 @@ export const uiCommand: Command = {
     if (positionals.length > 0) throw new UserError(`unexpected argument ${JSON.stringify(positionals[0])} (see 'parley ui --help')`);
     const view = (values.view ?? "timeline") as Tab;
     if (!TABS.includes(view)) throw new UserError(`--view ${JSON.stringify(values.view)}: expected one of ${TABS.join(", ")}`);
+    if (!process.stdin.isTTY) {
+      // Without a terminal there are no keys (Ink needs raw mode) and nothing to quit with: say what to use instead.
+      io.err("parley: the terminal UI needs a terminal on standard input; in scripts use parley timeline, export or ingest (see parley --help)\n");
+      return EXIT.usage;
+    }
     let source;
     try {
       source = await openSource(values);
@@ -44,7 +50,6 @@ export const uiCommand: Command = {
       return EXIT.unavailable;
     }
     const [{ render }, React, { App }] = await Promise.all([import("ink"), import("react"), import("../app.js")]);
-    if (!process.stdin.isTTY) io.err("parley: standard input is not a terminal: the UI shows, but keys are off (scripts: see parley --help)\n");
     try {
       const instance = render(React.createElement(App, { source, initialView: view }), { exitOnCtrlC: true });
       await instance.waitUntilExit();
