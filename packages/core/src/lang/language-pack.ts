@@ -165,6 +165,10 @@ export interface LanguagePack {
   abbreviations: string[];
   stopwords: string[];
   demonyms: z.infer<typeof DemonymsFileSchema>;
+  /** Titles close compounds ("Kremlsprecher", "Chefunterhändler"): German yes, English no. */
+  compoundTitles: boolean;
+  /** All nouns are capitalised (German): a lone capitalised word after a title may be a noun, not a name. */
+  capitalisedNouns: boolean;
   /** Adjective endings a demonym stem takes ("russisch" + "en"); [""] for English. */
   adjectiveEndings: string[];
   /** An English past participle used as an adjective ("a painstakingly negotiated treaty"): no event. */

@@ -24,7 +24,8 @@ export function matchName<T>(
 ): NameMatch<T> | null {
   const first = tokens[i];
   if (!first) return null;
-  const firstForms = [first.fold, ...lang.nameBases(first.text).map(fold)];
+  // Only names inflect (German genitive, English possessive): lower-case words are taken as they are.
+  const firstForms = first.upper ? [first.fold, ...lang.nameBases(first.text).map(fold)] : [first.fold];
   let best: NameMatch<T> | null = null;
   for (let f = 0; f < firstForms.length; f++) {
     for (const p of index.candidates(firstForms[f] as string)) {

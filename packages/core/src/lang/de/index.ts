@@ -33,6 +33,8 @@ export function germanPack(): LanguagePack {
     abbreviations: AbbreviationsFileSchema.parse(abbreviations),
     stopwords: StopwordsFileSchema.parse(stopwords),
     demonyms: DemonymsFileSchema.parse(demonyms),
+    compoundTitles: true,
+    capitalisedNouns: true,
     adjectiveEndings: ["", "e", "en", "er", "es", "em"],
     // Genitive of names: "Medinskijs", "Deutschlands"; names ending in s, x, z take an apostrophe.
     nameBases(token) {

@@ -34,6 +34,8 @@ export function englishPack(): LanguagePack {
     abbreviations: AbbreviationsFileSchema.parse(abbreviations),
     stopwords: StopwordsFileSchema.parse(stopwords),
     demonyms: DemonymsFileSchema.parse(demonyms),
+    compoundTitles: false,
+    capitalisedNouns: false,
     adjectiveEndings: [""],
     // "a painstakingly negotiated treaty", "the agreed text": determiner or -ly adverb before, a lower-case word after.
     attributiveParticiple(previous, next) {

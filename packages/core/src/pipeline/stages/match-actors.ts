@@ -1,5 +1,5 @@
 import { fold, slug } from "../../text/fold.js";
-import { wordIndex } from "../../lang/phrase-index.js";
+import { SuffixIndex, wordIndex } from "../../lang/phrase-index.js";
 import type { ActorName } from "../../knowledge/knowledge-base.js";
 import { hyphenParts, matchName } from "../match-names.js";
 import { compiled, type ActorMention, type ActorRecord, type Stage, type Token } from "../types.js";
@@ -15,9 +15,9 @@ export const matchActors: Stage = (doc, ctx) => {
   const { lang, kb } = ctx;
   const tokens = doc.tokens;
   const foldedTokens = doc.folded;
-  const { locative, titles, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords } = compiled(ctx, "match-actors", () => ({
+  const { locative, titleHeads, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords } = compiled(ctx, "match-actors", () => ({
     locative: new Set(lang.cues.locative.map(fold)),
-    titles: lang.titles.titles.map((t) => fold(t)),
+    titleHeads: new SuffixIndex(lang.titles.titles.map((t) => [fold(t), t] as [string, string])),
     titleIndex: wordIndex(lang.titles.titles),
     givenNames: new Set(lang.titles.givenNames),
     notNames: new Set(lang.titles.notNames.map(fold)),
@@ -142,7 +142,7 @@ export const matchActors: Stage = (doc, ctx) => {
       if (titlePhrase) {
         nameStart = i + titlePhrase.tokens.length;
         titleToken = t;
-      } else if (lang.code === "de" && t.upper && titles.some((x) => t.fold.length > x.length + 2 && t.fold.endsWith(x))) {
+      } else if (lang.compoundTitles && t.upper && (titleHeads.headOf(t.fold)?.form.length ?? Infinity) < t.fold.length - 2) {
         // German compounds end in the title: "Kremlsprecher", "Chefunterhändler".
         nameStart = i + 1;
         titleToken = t;
@@ -156,7 +156,7 @@ export const matchActors: Stage = (doc, ctx) => {
       const needed = titleToken ? 1 : 2;
       if (count < needed) continue;
       // A lone German capitalised word after a title may be a noun: take it only before a verb, comma or end.
-      if (count === 1 && lang.code === "de") {
+      if (count === 1 && lang.capitalisedNouns) {
         const after = tokens[j];
         if (after && after.sentence === s.index && after.upper) continue;
       }
