@@ -93,7 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     // Path ids are checked by their schema (300 characters); the router's own
     // limit (100 by default) would answer long actor ids before it.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // Errors of the router itself (a bad percent-encoding) are problems too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;
