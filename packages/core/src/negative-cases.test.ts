@@ -11,7 +11,7 @@ import { extract } from "./extract.js";
 
 type Lang = "de" | "en";
 const eventsOf = (text: string, language: Lang) =>
-  extract({ text, language, publishedAt: "2025-06-04" }).events.map((e) => `${e.type} (${e.modality}) from ${e.triggers.map((t) => t.text).join(", ")}`);
+  extract({ text, language, publishedAt: "2025-06-04" }).events.map((e) => `${e.type} (${e.modality}) from ${(e.triggers ?? []).map((t) => t.text).join(", ")}`);
 
 const SEED_NEGATIVES = [
   "Dies ist einer der Schlüsselpunkt auf der Verhandlungsagenda, da Austausche seit langem ein bedeutendes Element diplomatischer Bemühungen sind, um Spannungen abzubauen und Menschenleben zu schützen.",

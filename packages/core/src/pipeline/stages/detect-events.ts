@@ -103,7 +103,8 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
 
     const outcome = sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue);
     const sameClauseAsOutcome = (hit: TriggerHit) => sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue && sameClause(h, hit, tokens, lex));
-    const firstProposalVerb = sentenceHits.find((h) => (h.trigger.type === "proposal" || h.trigger.type === "agreement") && h.trigger.pos === "verb");
+    // What is proposed, agreed or rejected ("rejected direct negotiations") is the content of that event.
+    const firstProposalVerb = sentenceHits.find((h) => (h.trigger.type === "proposal" || h.trigger.type === "agreement" || h.trigger.type === "rejection") && h.trigger.pos === "verb");
     const verbTypes = new Set(sentenceHits.filter((h) => h.trigger.pos === "verb").map((h) => h.trigger.type));
     for (const hit of sentenceHits) {
       const { trigger } = hit;
@@ -115,7 +116,14 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       // "Einigung über einen Austausch von Gefangenen", "Verhandlungen über eine Waffenruhe": the subject matter, not an event.
       if (trigger.issue && ((outcome && (trigger.pos === "noun" || sameClauseAsOutcome(hit))) || sentenceHits.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
       // "schlug vor, die Gespräche fortzusetzen": what is proposed is no event of its own.
-      if (firstProposalVerb && hit !== firstProposalVerb && trigger.type !== firstProposalVerb.trigger.type && hit.tokenStart > firstProposalVerb.tokenStart) continue;
+      if (
+        firstProposalVerb &&
+        hit !== firstProposalVerb &&
+        trigger.type !== firstProposalVerb.trigger.type &&
+        hit.tokenStart > firstProposalVerb.tokenStart &&
+        hit.tokenStart < (firstProposalVerb.particleEnd ?? s.tokenEnd)
+      )
+        continue;
       // "Statement" names a document as often as an act: only "in einer Mitteilung", "in its statement" tell the act.
       if (trigger.determiners && !trigger.determiners.includes(hit.determiner ?? "none")) continue;
       // A talk named inside a quoted title ("Joint Statement on … Consultations in Geneva") is no talk.
@@ -397,6 +405,7 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
         sentence: s.index,
         tokenStart: i,
         tokenEnd: found.end,
+        ...(found.gapEnd !== undefined ? { particleEnd: found.gapEnd } : {}),
         determiner: trigger.pos === "noun" ? determinerOf(i, s, lex, tokens) : null,
         background: trigger.pos === "noun" && isBackground(i, s, lex, tokens, folded),
       });
