@@ -20,8 +20,21 @@ export const KEY = {
   ctrlU: "\u0015",
 };
 
+/** What {@link renderApp} gives a test. */
+export interface RenderedApp {
+  stdin: { write(data: string): void };
+  stdout: NodeJS.EventEmitter;
+  unmount(): void;
+  frame(): string;
+  press(...keys: string[]): Promise<void>;
+  type(text: string): Promise<void>;
+  see(text: string | RegExp, timeout?: number): Promise<void>;
+  notSee(text: string, timeout?: number): Promise<void>;
+  selectedRow(): string;
+}
+
 /** Renders the App on a data source with helpers to type keys and wait for the screen. */
-export function renderApp(source: DataSource, props: { initialView?: Tab; noColor?: boolean } = {}) {
+export function renderApp(source: DataSource, props: { initialView?: Tab; noColor?: boolean } = {}): RenderedApp {
   const r = render(h(App, { source, noColor: false, ...props }));
   const frame = () => r.lastFrame() ?? "";
   /** Types keys one at a time, as a person would: React renders between two keys. */
@@ -38,5 +51,5 @@ export function renderApp(source: DataSource, props: { initialView?: Tab; noColo
   const notSee = (text: string, timeout = 10_000) => vi.waitFor(() => expect(frame()).not.toContain(text), { timeout, interval: 10 });
   /** The row marked as selected (›). */
   const selectedRow = () => frame().split("\n").find((l) => l.trimStart().startsWith("›")) ?? "";
-  return { ...r, frame, press, type, see, notSee, selectedRow };
+  return { stdin: r.stdin, stdout: r.stdout as unknown as NodeJS.EventEmitter, unmount: r.unmount, frame, press, type, see, notSee, selectedRow };
 }

@@ -41,6 +41,21 @@ describe("list keys (timeline of 40 events, 24 rows)", () => {
   });
 });
 
+describe("paging", () => {
+  it("loads the next page of the timeline when the selection nears the end", async () => {
+    const ui = start({ count: 75, pageSize: 30 });
+    await ui.see("1/30");
+    await ui.press("G");
+    await ui.see(/\d+\/60/);
+    await ui.press("G");
+    await ui.see(/\d+\/75/);
+    await ui.press("G");
+    await ui.see("75/75");
+    await ui.see("Person 74");
+    expect(ui.source.calls.filter((c) => c.startsWith("timeline")).map((c) => JSON.parse(c.slice("timeline ".length)).cursor)).toEqual([undefined, "30", "60"]);
+  });
+});
+
 describe("global keys", () => {
   it("number keys and Tab switch views; Shift-Tab goes back", async () => {
     const ui = start();
