@@ -165,6 +165,7 @@ describe("parley timeline", () => {
     [["--issue", "neutrality"], 1],
     [["--limit", "2"], 2],
     [["--actor", "Nobody At All"], 0],
+    [["--q", "Kriegsgefangenen"], 1],
   ])("filters %j → %i events", (args, count) => {
     const r = parley(["timeline", ...args, "--format", "json", "--db", seeded]);
     expect(r.code).toBe(0);

@@ -90,6 +90,17 @@ describe("timeline on the seeded store", () => {
     await ui.see("1 item");
   });
 
+  it("/ filters by the words of the reports (the store's full-text search)", async () => {
+    const ui = renderApp(source);
+    await ui.see("16 May");
+    await ui.press("/");
+    await ui.type("Kriegsgefangenen");
+    await ui.press(KEY.enter);
+    await ui.see("filtered by text: “Kriegsgefangenen”");
+    await ui.see(/agreement\s+Russia, Ukraine\s+Istanbul/);
+    await ui.see("1 item");
+  });
+
   it("opens the article reader at the event's evidence", async () => {
     const ui = renderApp(source, { noColor: true });
     await ui.see("16 May");
