@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import fp from "fastify-plugin";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { ExtractPool } from "./extract-pool.js";
+import type { PrecomputedExtractions } from "./precomputed.js";
 import { docs } from "./plugins/docs.js";
 import { guard, type RateLimitOptions } from "./plugins/guard.js";
 import { problems, sendProblem } from "./plugins/problems.js";
@@ -32,12 +33,19 @@ export interface AppOptions {
   /** Fastify's logger option: false (the default), true, or pino options. */
   logger?: FastifyServerOptions["logger"];
   /**
-   * Worker threads for `POST /v1/extract`, so that a long text does not hold up
-   * every other request; 0 extracts on the event loop. 1 by default.
+   * Worker threads for extraction (`POST /v1/extract`, and ingests when
+   * `startServer` opened the store), so that a long text does not hold up every
+   * other request; 0 extracts on the event loop. 1 by default.
    */
   extractWorkers?: number;
   /** An extraction in a worker that runs longer is abandoned (503); 30 s by default. */
   extractTimeoutMs?: number;
+  /**
+   * Set by `startServer`, which opens the store with `precomputed.extract`:
+   * ingests then extract in the worker pool too. Without it they extract on the
+   * event loop, inside the store.
+   */
+  precomputed?: PrecomputedExtractions;
   /** Close the corpus when the app closes. */
   closeCorpus?: boolean;
 }
@@ -56,14 +64,13 @@ export const parleyApi = fp<AppOptions>(
     await app.register(docs);
 
     const { corpus } = options;
-    const workers = options.extractWorkers ?? 1;
-    const pool = workers > 0 ? new ExtractPool(workers, options.extractTimeoutMs ?? 30_000) : null;
+    const pool = options.precomputed?.pool ?? newPool(options);
     if (pool !== null) app.addHook("onClose", async () => pool.close());
     await app.register(healthRoutes, { corpus });
     await app.register(
       async (v1) => {
         await v1.register(extractRoutes, { pool });
-        await v1.register(articleRoutes, { corpus });
+        await v1.register(articleRoutes, { corpus, precomputed: options.precomputed ?? null });
         await v1.register(timelineRoutes, { corpus });
         await v1.register(exportRoutes, { corpus });
       },
@@ -73,6 +80,12 @@ export const parleyApi = fp<AppOptions>(
   },
   { name: "parley-api", fastify: "5.x" },
 );
+
+/** The pool for `POST /v1/extract` when the caller did not give one. */
+export function newPool(options: Pick<AppOptions, "extractWorkers" | "extractTimeoutMs">): ExtractPool | null {
+  const workers = options.extractWorkers ?? 1;
+  return workers > 0 ? new ExtractPool(workers, options.extractTimeoutMs ?? 30_000) : null;
+}
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 

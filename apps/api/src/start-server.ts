@@ -1,9 +1,10 @@
 import { isIP } from "node:net";
 import { openCorpus, type Corpus } from "@parley/store";
 import type { FastifyInstance } from "fastify";
-import { buildApp, type AppOptions } from "./app.js";
+import { buildApp, newPool, type AppOptions } from "./app.js";
+import { PrecomputedExtractions } from "./precomputed.js";
 
-export interface ServerOptions extends Omit<AppOptions, "corpus" | "closeCorpus"> {
+export interface ServerOptions extends Omit<AppOptions, "corpus" | "closeCorpus" | "precomputed"> {
   /** 127.0.0.1 by default. */
   host?: string;
   /** 3000 by default; 0 picks a free port. */
@@ -51,13 +52,17 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerHa
   if (!isLoopbackHost(host) && (token === null || token === "")) throw new UnsafeListenError(host);
 
   const owned = options.corpus === undefined;
-  const corpus = options.corpus ?? (await openCorpus(options.databaseUrl));
+  // A store opened here takes its extractions from the worker pool (see precomputed.ts).
+  const pool = owned ? newPool(options) : null;
+  const precomputed = pool === null ? undefined : new PrecomputedExtractions(pool);
+  const corpus = options.corpus ?? (await openCorpus(options.databaseUrl, precomputed === undefined ? {} : { extract: precomputed.extract }));
   let app: FastifyInstance;
   try {
-    app = await buildApp({ ...options, token, corpus, closeCorpus: owned });
+    app = await buildApp({ ...options, token, corpus, closeCorpus: owned, precomputed });
     await app.listen({ host, port: options.port ?? 3000 });
   } catch (err) {
     if (owned) await corpus.close().catch(() => undefined);
+    await pool?.close();
     throw err;
   }
   const address = app.server.address();

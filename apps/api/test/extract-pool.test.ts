@@ -3,6 +3,11 @@ import { ExtractionSchema } from "@parley/core/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { ExtractPool, ExtractTimeoutError } from "../src/extract-pool.js";
+import { PrecomputedExtractions } from "../src/precomputed.js";
+import { startServer } from "../src/start-server.js";
+import { ArticleSchema } from "@parley/core/model";
+import { ENGINES, freshStore } from "./support/engines.js";
+import { AUTH, TOKEN } from "./support/fixtures.js";
 import { expectProblem, SEED_TEXT, SENTENCES } from "./support/fixtures.js";
 import { memoryCorpus } from "./support/memory-corpus.js";
 
@@ -86,6 +91,57 @@ describe("POST /v1/extract with workers", () => {
       expect(res.json()).toEqual(JSON.parse(JSON.stringify(extract({ text: SEED_TEXT, language: "de" }))));
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe("PrecomputedExtractions", () => {
+  it("hands the pool's extraction to the store's hook during the ingest, and forgets it after", async () => {
+    const pool = new ExtractPool(1, 60_000);
+    const precomputed = new PrecomputedExtractions(pool);
+    try {
+      const input = { text: SENTENCES.de, language: "de" as const, title: "Treffen" };
+      const marker = { ...extract(input), extractor: { name: "from-the-pool", version: "0" } };
+      // A pool that answers a marked extraction shows where the hook's answer came from.
+      const run = pool.run.bind(pool);
+      pool.run = async () => marker;
+      const seen = await precomputed.around([input], async () => precomputed.extract({ ...input }));
+      expect(seen.extractor.name).toBe("from-the-pool");
+      expect(precomputed.extract(input).extractor.name).toBe("parley");
+      // Other metadata, another extraction: the hook extracts inline.
+      const other = await precomputed.around([input], async () => precomputed.extract({ ...input, title: "Anders" }));
+      expect(other.extractor.name).toBe("parley");
+      pool.run = run;
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe.each(ENGINES)("ingesting through startServer on %s", (engine) => {
+  it("extracts in the pool: the server answers meanwhile, and stores what the extractor finds", async () => {
+    const store = await freshStore(engine);
+    const server = await startServer({ port: 0, databaseUrl: store.url, token: TOKEN, rateLimit: false });
+    try {
+      const started = performance.now();
+      const ingest = fetch(`${server.url}/v1/articles`, {
+        method: "POST",
+        headers: { ...AUTH, "content-type": "application/json" },
+        body: JSON.stringify({ text: LONG_TEXT, language: "de" }),
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      const health = await fetch(`${server.url}/healthz`);
+      const healthMs = performance.now() - started;
+      const res = await ingest;
+      const ingestMs = performance.now() - started;
+      expect(health.status).toBe(200);
+      expect(res.status).toBe(201);
+      expect(healthMs).toBeLessThan(ingestMs / 2);
+      const article = ArticleSchema.parse(await res.json());
+      expect(article.extraction).toEqual(JSON.parse(JSON.stringify(extract({ text: LONG_TEXT, language: "de" }))));
+    } finally {
+      await server.close();
+      await store.dispose();
     }
   });
 });

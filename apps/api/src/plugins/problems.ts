@@ -144,6 +144,13 @@ export const problems = fp(
           { path: "querystring.cursor", message: error.message },
         ]);
       }
+      // The worker pool gave up on a long text (extract-pool.ts); nothing was stored.
+      if (error.name === "ExtractTimeoutError") {
+        const path = request.url.includes(":batch") ? "body.articles" : "body.text";
+        return sendProblem(request, reply, "unavailable", 503, `${error.message}; send a shorter text.`, [
+          { path, message: error.message },
+        ]);
+      }
       switch (error.code) {
         case "FST_ERR_CTP_BODY_TOO_LARGE":
           return sendProblem(request, reply, "body-too-large", 413, `The body is larger than ${app.initialConfig.bodyLimit} bytes.`, [

@@ -1,14 +1,22 @@
-import { ArticleInputSchema, ArticleSchema } from "@parley/core/model";
+import { ArticleInputSchema, ArticleSchema, type ArticleInput } from "@parley/core/model";
 import type { Corpus } from "@parley/store";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { PrecomputedExtractions } from "../precomputed.js";
 import { ProblemError, problemResponses } from "../problem.js";
 import { ArticlePageSchema, ArticleQuerySchema, BatchRequestSchema, BatchResultSchema, IdParamsSchema, MAX_BATCH } from "../schemas.js";
 
 const notFound = (id: string) => new ProblemError("not-found", 404, `No article ${JSON.stringify(id)}.`);
 
 /** Ingest, list, read and delete articles. */
-export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (app, { corpus }) => {
+export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; precomputed: PrecomputedExtractions | null }> = async (
+  app,
+  { corpus, precomputed },
+) => {
+  /** Ingests with the extractions from the worker pool when the store takes them. */
+  const ingesting = <T>(inputs: ArticleInput[], ingest: () => Promise<T>): Promise<T> =>
+    precomputed === null ? ingest() : precomputed.around(inputs, ingest);
+
   app.post(
     "/articles",
     {
@@ -23,12 +31,12 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (a
         response: {
           200: ArticleSchema.describe("The same text was stored already"),
           201: ArticleSchema.describe("Stored"),
-          ...problemResponses(400, 401, 413, 415, 429),
+          ...problemResponses(400, 401, 413, 415, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      const { article, created } = await corpus.ingest(request.body);
+      const { article, created } = await ingesting([request.body], () => corpus.ingest(request.body));
       reply.header("location", `/v1/articles/${encodeURIComponent(article.id)}`);
       return reply.code(created ? 201 : 200).send(article);
     },
@@ -46,11 +54,12 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (a
         description: `Every article is validated before any is stored; at most ${MAX_BATCH} articles, within the body limit. 201 when at least one is new, else 200.`,
         security: [{ bearer: [] }],
         body: BatchRequestSchema,
-        response: { 200: BatchResultSchema, 201: BatchResultSchema, ...problemResponses(400, 401, 413, 415, 429) },
+        response: { 200: BatchResultSchema, 201: BatchResultSchema, ...problemResponses(400, 401, 413, 415, 429, 503) },
       },
     },
     async (request, reply) => {
-      const results = await corpus.ingestMany(request.body.articles);
+      const { articles } = request.body;
+      const results = await ingesting(articles, () => corpus.ingestMany(articles));
       const stored = results.filter((r) => r.created).length;
       return reply.code(stored > 0 ? 201 : 200).send({
         items: results.map((r) => ({ ...r.article, created: r.created })),

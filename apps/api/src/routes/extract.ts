@@ -1,8 +1,8 @@
 import { extract } from "@parley/core";
 import { ArticleInputSchema, ExtractionSchema } from "@parley/core/model";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ExtractTimeoutError, type ExtractPool } from "../extract-pool.js";
-import { ProblemError, problemResponses } from "../problem.js";
+import type { ExtractPool } from "../extract-pool.js";
+import { problemResponses } from "../problem.js";
 
 /** `POST /v1/extract`: the extraction contract for one text; nothing is stored. */
 export const extractRoutes: FastifyPluginAsyncZod<{ pool: ExtractPool | null }> = async (app, { pool }) => {
@@ -18,18 +18,6 @@ export const extractRoutes: FastifyPluginAsyncZod<{ pool: ExtractPool | null }> 
       },
     },
     // The response serialiser validates against ExtractionSchema already.
-    async (request) => {
-      if (pool === null) return extract(request.body, { validate: false });
-      try {
-        return await pool.run(request.body);
-      } catch (error) {
-        if (error instanceof ExtractTimeoutError) {
-          throw new ProblemError("unavailable", 503, `${error.message}; send a shorter text.`, [
-            { path: "body.text", message: `took longer than ${error.timeoutMs / 1000} s to extract` },
-          ]);
-        }
-        throw error;
-      }
-    },
+    async (request) => (pool === null ? extract(request.body, { validate: false }) : pool.run(request.body)),
   );
 };
