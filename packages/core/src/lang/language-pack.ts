@@ -131,7 +131,7 @@ export const CuesFileSchema = z.object({
   separate: words,
   /** Prepositions of purpose before a noun trigger: "zu Beratungen", "for consultations" (not an event beside a verb's). */
   purpose: words,
-  /** Infinitive markers: a clause with one continues the goal or opinion before it ("…, einen Konsens zu erzielen"). */
+  /** Infinitive and complement markers: a clause with one continues the goal or opinion before it ("…, einen Konsens zu erzielen", "hoffen, dass …"). */
   infinitive: words,
   /** Conjunctions between participants ("und", "and", "zwischen"). */
   coordination: words,
