@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -58,11 +58,11 @@ class Terminal {
 
 let sessions = 0;
 /** Starts `parley` with `args` in a new detached tmux session of the given size. */
-function start(args: string[], env: Record<string, string>, columns = 120, rows = 32): Terminal {
+function start(args: string[], env: Record<string, string>, columns = 120, rows = 32, cwd = tmpdir()): Terminal {
   const name = `s${++sessions}`;
   const bin = inject("parleyBin");
   const envs = Object.entries({ NO_COLOR: "", TERM: "xterm-256color", ...env }).map(([k, v]) => `${k}=${v}`);
-  tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "env", ...envs, process.execPath, bin, ...args);
+  tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", cwd, "env", "-u", "PARLEY_DATABASE_URL", ...envs, process.execPath, bin, ...args);
   // Keep the pane after parley exits, to read its exit status.
   tmux("set-option", "-t", name, "remain-on-exit", "on");
   return new Terminal(name);
@@ -213,6 +213,26 @@ function journey(label: string, seed: () => Promise<SeededStore>, exact: boolean
     }, 120_000);
   });
 }
+
+describe.skipIf(!haveTmux)("parley in tmux, first start", () => {
+  it("on the default store, ./seeds goes in and the timeline shows it", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "parley-first-"));
+    try {
+      cpSync(SEEDS, join(cwd, "seeds"), { recursive: true });
+      const t = start([], {}, 120, 30, cwd);
+      await t.see("sqlite:./data/parley.db");
+      await t.see(/\d+ items?/, 60_000);
+      expect(existsSync(join(cwd, "data", "parley.db"))).toBe(true);
+      t.keys("3");
+      await t.see("Vor Beginn der internationalen");
+      t.keys("q");
+      await t.waitFor("parley to exit", () => t.exit().dead && t.exit().status !== null, 30_000);
+      expect(t.exit().status).toBe(0);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
 
 // The hand-made extraction of the seed, stored through the real store: runs now.
 journey("a store seeded from seeds/ (hand-made seed extraction)", () => seededStore("fixture"), true);

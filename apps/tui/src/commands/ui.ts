@@ -1,5 +1,6 @@
+import { existsSync, statSync } from "node:fs";
 import { EXIT, openSource, SOURCE_ARGS, SOURCE_HELP } from "../data/open-source.js";
-import { SourceError } from "../data/source.js";
+import { SourceError, type DataSource } from "../data/source.js";
 import { TABS, type Tab } from "../ui/hooks/use-ui.js";
 import { parseCommandArgs, UserError, type Command } from "./shared.js";
 
@@ -8,6 +9,7 @@ const usage = `Usage: parley [ui] [options]
 The terminal UI: the timeline with filters and each event's reports, the
 actors, the articles with a reader that marks what was found in the text, and
 ingest of files and folders. Press ? inside for the keys, q to quit.
+On the first start on the default store, ./seeds (when there is one) goes in.
 NO_COLOR=1 marks with brackets and inverse text instead of colours.
 
 Options:
@@ -49,6 +51,8 @@ export const uiCommand: Command = {
       io.err(`parley: ${error.message}\n`);
       return EXIT.unavailable;
     }
+    // The first start on the default store: the seeds of the working folder go in, as `npm start` does.
+    if (!values.api && !values.db && !process.env.PARLEY_DATABASE_URL) await seedOnFirstStart(source, io);
     const [{ render }, React, { App }] = await Promise.all([import("ink"), import("react"), import("../app.js")]);
     try {
       const instance = render(React.createElement(App, { source, initialView: view }), { exitOnCtrlC: true });
@@ -59,3 +63,17 @@ export const uiCommand: Command = {
     }
   },
 };
+
+/** Ingests `./seeds` when the store has no article yet; says so on stderr. */
+async function seedOnFirstStart(source: DataSource, io: { err(text: string): void }): Promise<void> {
+  if (!existsSync("seeds") || !statSync("seeds").isDirectory()) return;
+  try {
+    const { items } = await source.listArticles({ limit: 1 });
+    if (items.length > 0) return;
+    const report = await source.ingestPaths(["seeds"]);
+    io.err(`parley: first start: ${report.stored.length} seed article${report.stored.length === 1 ? "" : "s"} from ./seeds went in${report.skipped.length ? `, ${report.skipped.length} skipped` : ""}\n`);
+  } catch (error) {
+    // The UI shows the store's error itself.
+    io.err(`parley: seeding skipped: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
