@@ -1,7 +1,7 @@
 // npm run bench: autocannon on loopback against the Parley API and, side by side
 // in the same run, a bare Fastify route; requests per second, p99, and ratios.
 // Needs a build first (npx tsup). BENCH_SECONDS sets each run's length (5 s),
-// BENCH_ROUNDS how often the four runs alternate (2); the median of the rounds
+// BENCH_ROUNDS how often the runs alternate (3); the median of the rounds
 // is reported, with the server's CPU time per request, which other load on a
 // shared machine disturbs less than requests per second.
 import { spawn } from "node:child_process";
@@ -10,7 +10,7 @@ import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const seed = readFileSync(new URL("../../../seeds/000_d9bf279fc9ea0bf9.txt", import.meta.url), "utf8");
 const extractBody = JSON.stringify({ text: seed, language: "de" });
