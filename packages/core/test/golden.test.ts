@@ -118,14 +118,14 @@ if (!seedAvailable) {
  */
 const FLOORS = {
   actors_f1: 0.93, // measured 0.984
-  events_f1: 0.71, // measured 0.767
-  timexes_f1: 0.86, // measured 0.914
-  timex_values: 0.82, // measured 0.870
-  quotes_f1: 0.63, // measured 0.686
-  event_countries: 0.78, // measured 0.831
+  events_f1: 0.8, // measured 0.855
+  timexes_f1: 0.94, // measured 0.993
+  timex_values: 0.85, // measured 0.907
+  quotes_f1: 0.86, // measured 0.916
+  event_countries: 0.73, // measured 0.788
 };
-/** At most this many events in the gold's negative sentences (measured 1). */
-const MAX_NEGATIVE_EVENTS = 3;
+/** At most this many events in the gold's negative sentences (measured 0). */
+const MAX_NEGATIVE_EVENTS = 2;
 
 describe("the golden test set stays above its floors", () => {
   const cases = run(GOLDEN_GOLD, GOLDEN_ARTICLES);

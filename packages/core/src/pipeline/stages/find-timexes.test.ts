@@ -48,8 +48,8 @@ describe("findTimexes (through extract)", () => {
     ["Die Gespräche laufen seit langem.", "de", null, "seit langem", "DURATION", null, null],
     ["The statement was published on the evening of June 2.", "en", null, "the evening of June 2", "TIME", "XXXX-06-02TEV", null],
     ["The statement was published on the evening of June 2.", "en", "2025-06-05", "the evening of June 2", "TIME", "2025-06-02TEV", null],
-    // With or without its introducer "on" (the span convention for English is in flux).
-    ["The two sides met on 16 May 2025.", "en", null, /^(?:on )?16 May 2025$/u, "DATE", "2025-05-16", null],
+    // "on" stays outside English dates (German "am" belongs to the date).
+    ["The two sides met on 16 May 2025.", "en", null, "16 May 2025", "DATE", "2025-05-16", null],
     ["The delegations met in Istanbul on May 16. The day before, they had spoken by phone.", "en", "2025-05-20", "The day before", "DATE", "2025-05-15", null],
     ["The ministers met two days ago in Geneva.", "en", "2025-06-04", "two days ago", "DATE", "2025-06-02", null],
     ["The ministers met yesterday in Geneva.", "en", "2025-06-04", "yesterday", "DATE", "2025-06-03", null],
@@ -59,8 +59,8 @@ describe("findTimexes (through extract)", () => {
     ["The talks lasted more than two hours.", "en", null, "more than two hours", "DURATION", "PT2H", "MORE_THAN"],
     ["The talks lasted for three days.", "en", null, "three days", "DURATION", "P3D", null],
     ["The ministers met on Tuesday evening.", "en", "2025-06-04", "Tuesday evening", "TIME", "2025-06-03TEV", null],
-  ] as const)("accepts %j (%s, published %s): %s → %s %s", (sentence, lang, publishedAt, text, type, value, mod) => {
-    expect(timexes(sentence, lang, publishedAt)).toContainEqual({ text: typeof text === "string" ? text : expect.stringMatching(text), type, value, mod });
+  ] as const)("accepts %j (%s, published %s): %j → %s %s", (sentence, lang, publishedAt, text, type, value, mod) => {
+    expect(timexes(sentence, lang, publishedAt)).toContainEqual({ text, type, value, mod });
   });
 
   it("resolves the seed's \"am Vortag\" against the event, not the publication date", () => {
