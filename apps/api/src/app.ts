@@ -4,7 +4,7 @@ import type { Corpus } from "@parley/store";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import fp from "fastify-plugin";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { ExtractPool } from "./extract-pool.js";
+import { ExtractPool, workerScript } from "./extract-pool.js";
 import type { PrecomputedExtractions } from "./precomputed.js";
 import { docs } from "./plugins/docs.js";
 import { guard, type RateLimitOptions } from "./plugins/guard.js";
@@ -81,10 +81,11 @@ export const parleyApi = fp<AppOptions>(
   { name: "parley-api", fastify: "5.x" },
 );
 
-/** The pool for `POST /v1/extract` when the caller did not give one. */
+/** The extraction pool the options ask for; null (extract inline) for 0 workers or a bundle without the worker script. */
 export function newPool(options: Pick<AppOptions, "extractWorkers" | "extractTimeoutMs">): ExtractPool | null {
   const workers = options.extractWorkers ?? 1;
-  return workers > 0 ? new ExtractPool(workers, options.extractTimeoutMs ?? 30_000) : null;
+  const script = workerScript();
+  return workers > 0 && script !== null ? new ExtractPool(workers, options.extractTimeoutMs ?? 30_000, script) : null;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;

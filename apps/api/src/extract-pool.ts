@@ -24,13 +24,13 @@ interface Slot {
   task: (Task & { id: number; timer: NodeJS.Timeout }) | null;
 }
 
-/** The worker script: dist/extract-worker.js after a build, src/extract-worker.mjs in tests. */
-function workerPath(): string {
+/** The worker script: dist/extract-worker.js after a build, src/extract-worker.mjs in tests; null if neither. */
+export function workerScript(): string | null {
   for (const name of ["./extract-worker.js", "./extract-worker.mjs"]) {
     const path = fileURLToPath(new URL(name, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new Error("extract-worker script not found beside the API's code");
+  return null;
 }
 
 /**
@@ -41,13 +41,13 @@ function workerPath(): string {
 export class ExtractPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
-  private readonly path = workerPath();
   private nextId = 0;
   private closed = false;
 
   constructor(
     private readonly size: number,
     private readonly timeoutMs: number,
+    private readonly path: string,
   ) {}
 
   /** The extraction of one input, from the next free worker. */

@@ -2,7 +2,7 @@ import { extract } from "@parley/core";
 import { ExtractionSchema } from "@parley/core/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
-import { ExtractPool, ExtractTimeoutError } from "../src/extract-pool.js";
+import { ExtractPool as Pool, ExtractTimeoutError, workerScript } from "../src/extract-pool.js";
 import { PrecomputedExtractions } from "../src/precomputed.js";
 import { startServer } from "../src/start-server.js";
 import { ArticleSchema } from "@parley/core/model";
@@ -10,6 +10,13 @@ import { ENGINES, freshStore } from "./support/engines.js";
 import { AUTH, TOKEN } from "./support/fixtures.js";
 import { expectProblem, SEED_TEXT, SENTENCES } from "./support/fixtures.js";
 import { memoryCorpus } from "./support/memory-corpus.js";
+
+/** A pool on the worker script beside the sources. */
+class ExtractPool extends Pool {
+  constructor(size: number, timeoutMs: number) {
+    super(size, timeoutMs, workerScript()!);
+  }
+}
 
 /** About 140,000 characters: seconds of extraction. */
 const LONG_TEXT = `${SEED_TEXT}\n\n`.repeat(50);
