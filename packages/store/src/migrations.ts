@@ -13,6 +13,7 @@ export function migrationsFor(engine: Engine): MigrationProvider {
     "0003_fts_detail_column": { up: (db) => run(db, engine === "sqlite" ? leanerFts() : []) },
     "0004_search_reports": { up: (db) => run(db, searchReports(engine)) },
     "0005_drop_unused_indexes": { up: (db) => run(db, dropUnusedIndexes()) },
+    "0006_counters": { up: (db) => run(db, counters()) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -252,4 +253,17 @@ function dropUnusedIndexes(): string[] {
     "timeline_actors_country",
     "timeline_issues_issue",
   ].map((name) => `drop index if exists ${name}`);
+}
+
+/**
+ * Counts kept by the writers, in their transactions: the first page of the
+ * whole timeline or article list gives its total without counting 100,000 rows
+ * (PostgreSQL's count(*) reads them all).
+ */
+function counters(): string[] {
+  return [
+    `create table counters (name text primary key, value bigint not null)`,
+    `insert into counters (name, value) select 'articles', count(*) from articles`,
+    `insert into counters (name, value) select 'timeline_entries', count(*) from timeline_entries`,
+  ];
 }

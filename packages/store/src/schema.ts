@@ -115,7 +115,14 @@ export interface TimelineIssuesTable {
   sort_key: string;
 }
 
+export interface CountersTable {
+  /** "articles" or "timeline_entries". */
+  name: string;
+  value: number | string;
+}
+
 export interface Database {
+  counters: CountersTable;
   articles: ArticlesTable;
   extractions: ExtractionsTable;
   actors: ActorsTable;

@@ -29,7 +29,7 @@ import { listArticleFiles, readArticleFile } from "./folder.js";
 import type { ArticlesTable, Database, TimelineEntriesTable } from "./schema.js";
 import { articleMatches, articleRank, entryMatches } from "./text-search.js";
 import { deleteExtractionRows, writeExtractionRows } from "./write-article.js";
-import { addReports, removeArticleReports } from "./write-timeline.js";
+import { addReports, bumpCounter, removeArticleReports } from "./write-timeline.js";
 
 export interface CorpusOptions {
   /** The extractor; by default `extract` of @parley/core. Tests inject their own. */
@@ -245,6 +245,7 @@ export class SqlCorpus implements Corpus {
         .execute();
       for (const r of rows) inserted.add(r.id);
     }
+    await bumpCounter(trx, "articles", inserted.size);
     const result = new Map<Prepared, boolean>();
     const toWrite: Prepared[] = [];
     const titles = new Map<string, { title: string | null; published_at: string | null }>();
@@ -307,7 +308,11 @@ export class SqlCorpus implements Corpus {
     const match = page.q ? articleMatches(this.engine, page.q) : null;
     if (page.q && !match) return { items: [], nextCursor: null, total: 0 };
     if (match) q = q.where(match);
-    const total = page.cursor ? undefined : await countOf(q.clearSelect().select((eb) => eb.fn.countAll().as("n")));
+    const total = page.cursor
+      ? undefined
+      : match
+        ? await countOf(q.clearSelect().select((eb) => eb.fn.countAll().as("n")))
+        : await this.counter("articles");
     // Newest first; the id breaks ties of the same millisecond.
     if (page.cursor) {
       const [at, id] = decodeCursor(page.cursor, isStringPair);
@@ -352,6 +357,7 @@ export class SqlCorpus implements Corpus {
       await removeArticleReports(trx, id);
       await deleteExtractionRows(trx, id);
       await trx.deleteFrom("articles").where("id", "=", id).execute();
+      await bumpCounter(trx, "articles", -1);
       return true;
     });
   }
@@ -396,7 +402,14 @@ export class SqlCorpus implements Corpus {
       if (!match) return { items: [], nextCursor: null, total: 0 };
       q = q.where(match);
     }
-    const total = filter.cursor ? undefined : await countOf(q.select((eb) => eb.fn.countAll().as("n")));
+    let total: number | undefined;
+    if (!filter.cursor) {
+      const onlyJoin = !f.type && !f.from && !f.to && !f.q && !(f.actor && f.issue);
+      if (!f.actor && !f.issue && onlyJoin) total = await this.counter("timeline_entries");
+      else if (onlyJoin && f.actor) total = await countOf(this.db.selectFrom("timeline_actors").select((eb) => eb.fn.countAll().as("n")).where("actor_id", "=", f.actor));
+      else if (onlyJoin && f.issue) total = await countOf(this.db.selectFrom("timeline_issues").select((eb) => eb.fn.countAll().as("n")).where("issue", "=", f.issue));
+      else total = await countOf(q.select((eb) => eb.fn.countAll().as("n")));
+    }
     if (filter.cursor) q = q.where(sortKey, ">", decodeCursor(filter.cursor, isString));
     const rows = await q.select(["e.entry", `${sortKey} as sort_key` as "e.sort_key"]).orderBy(sortKey).limit(limit + 1).execute();
     const last = rows[limit - 1];
@@ -507,6 +520,11 @@ export class SqlCorpus implements Corpus {
     };
   }
 
+  private async counter(name: "articles" | "timeline_entries"): Promise<number> {
+    const row = await this.db.selectFrom("counters").select("value").where("name", "=", name).executeTakeFirst();
+    return Number(row?.value ?? 0);
+  }
+
   /** Names for actor ids; ids no article describes get a name from the id. */
   private async actorRefs(ids: string[]): Promise<Map<string, ActorRef>> {
     const out = new Map(ids.map((id) => [id, fallbackActorRef(id)]));
@@ -559,6 +577,11 @@ export class SqlCorpus implements Corpus {
       "timeline entries in one article twice",
       `select entry_id from timeline_reports group by entry_id, article_id having count(*) > 1`,
     );
+    for (const table of ["articles", "timeline_entries"] as const) {
+      const counted = Number((await sql.raw<{ n: string | number }>(`select count(*) as n from ${table}`).execute(this.db)).rows[0]?.n ?? 0);
+      const kept = await this.counter(table);
+      if (counted !== kept) problems.push(`counter of ${table} says ${kept}, the table holds ${counted}`);
+    }
     return problems;
   }
 

@@ -104,6 +104,7 @@ export async function removeArticleReports(trx: Kysely<Database>, articleId: str
     ).map((r) => JSON.parse(r.report) as TimelineReport);
     if (!remaining.length) {
       await trx.deleteFrom("timeline_entries").where("id", "=", id).execute();
+      await bumpCounter(trx, "timeline_entries", -1);
       continue;
     }
     const [keep, ...split] = clusterReports(remaining);
@@ -231,6 +232,7 @@ async function saveEntries(trx: Kysely<Database>, entries: LoadedEntry[]): Promi
     body: "",
   });
   const fresh = built.filter((b) => b.e.isNew);
+  await bumpCounter(trx, "timeline_entries", fresh.length);
   for (let i = 0; i < fresh.length; i += 200) {
     await trx
       .insertInto("timeline_entries")
@@ -286,4 +288,9 @@ function searchTextOf(r: TimelineReport): string {
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/** Adds `by` to a counter (inside the write transaction). */
+export async function bumpCounter(trx: Kysely<Database>, name: "articles" | "timeline_entries", by: number): Promise<void> {
+  if (by) await trx.updateTable("counters").set((eb) => ({ value: eb("value", "+", by) })).where("name", "=", name).execute();
 }
