@@ -1,9 +1,9 @@
-import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from "react";
 import { Box, Text, useApp, useInput, useStdin, type Key } from "ink";
 import type { DataSource } from "./data/source.js";
 import { splitKeys } from "./ui/hooks/use-keys.js";
 import { useTerminalSize } from "./ui/hooks/use-terminal-size.js";
-import { TABS, UiContext, type Screen, type Tab, type Ui } from "./ui/hooks/use-ui.js";
+import { TABS, UiContext, type KeyTarget, type Screen, type Tab, type Ui } from "./ui/hooks/use-ui.js";
 import { ActorDetailView } from "./ui/views/actor-detail-view.js";
 import { ActorsView } from "./ui/views/actors-view.js";
 import { ArticleReaderView } from "./ui/views/article-reader-view.js";
@@ -70,9 +70,18 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
   const open = useCallback((screen: Screen) => setStacks((s) => ({ ...s, [tab]: [...s[tab], screen] })), [tab]);
   const back = useCallback(() => setStacks((s) => (s[tab].length > 1 ? { ...s, [tab]: s[tab].slice(0, -1) } : s)), [tab]);
 
+  // The views' key handlers, called by the one listener below.
+  const viewKeys = useRef(new Set<MutableRefObject<KeyTarget>>());
+  const registerKeys = useCallback((target: MutableRefObject<KeyTarget>) => {
+    viewKeys.current.add(target);
+    return () => {
+      viewKeys.current.delete(target);
+    };
+  }, []);
+
   const ui: Ui = useMemo(
-    () => ({ source, inputEnabled, noColor, dataVersion, bumpData: () => setDataVersion((n) => n + 1), setCapturing, open, back }),
-    [source, inputEnabled, noColor, dataVersion, open, back],
+    () => ({ source, inputEnabled, noColor, dataVersion, bumpData: () => setDataVersion((n) => n + 1), setCapturing, open, back, registerKeys }),
+    [source, inputEnabled, noColor, dataVersion, open, back, registerKeys],
   );
 
   // The handler of the last commit, as in useKeys: keys may come faster than Ink re-subscribes.
@@ -96,8 +105,12 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
       if (key.escape || key.backspace || key.delete) back();
     };
   });
+  // The one Ink listener, from the first render on: the views first (the one on screen is active), then the global keys.
   const onInput = useCallback((input: string, key: Key) => {
-    for (const [i, k] of splitKeys(input, key)) global.current(i, k);
+    for (const [i, k] of splitKeys(input, key)) {
+      for (const target of [...viewKeys.current]) if (target.current.active) target.current.handler(i, k);
+      global.current(i, k);
+    }
   }, []);
   useInput(onInput, { isActive: inputEnabled });
 

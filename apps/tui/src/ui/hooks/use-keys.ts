@@ -1,38 +1,29 @@
-import { useCallback, useLayoutEffect, useRef } from "react";
-import { useInput, type Key } from "ink";
-import { useUi } from "./use-ui.js";
+import { useLayoutEffect, useRef } from "react";
+import type { Key } from "ink";
+import { useUi, type KeyTarget } from "./use-ui.js";
 
 /**
- * `useInput` that always calls the handler of the last render. Ink re-subscribes
- * a changed handler in a passive effect, so a key that arrives between a
- * render and that effect (a fast typist, a test, tmux send-keys) would meet the
- * previous render's state: here the handler and `active` are read from refs
- * updated in the commit itself.
+ * A view's keys. The App holds the one Ink listener (subscribed from its first
+ * render) and calls the handlers views register here, in the commit that
+ * mounts them: a key that comes right after a view appears (a fast typist,
+ * tmux send-keys, a busy machine) reaches it, where a listener of its own
+ * would only be subscribed in a later passive effect. The handler and
+ * `active` are those of the last commit.
  */
 export function useKeys(handler: (input: string, key: Key) => void, active: boolean): void {
-  const { inputEnabled } = useUi();
-  const ref = useRef({ handler, active });
+  const { registerKeys } = useUi();
+  const ref = useRef<KeyTarget>({ handler, active });
   useLayoutEffect(() => {
     ref.current = { handler, active };
   });
-  // Ink removes the listener of an unmounted view in a passive effect, which may
-  // run after the next key: the view goes deaf at once, in the commit.
-  useLayoutEffect(
-    () => () => {
+  useLayoutEffect(() => {
+    const unregister = registerKeys(ref);
+    return () => {
       ref.current = { handler: () => undefined, active: false };
-    },
-    [],
-  );
-  // One listener for the life of the view: Ink re-subscribes a changed handler, and a key may come in between.
-  const listener = useCallback((input: string, key: Key) => {
-    if (!ref.current.active) return;
-    for (const [i, k] of splitKeys(input, key)) ref.current.handler(i, k);
+      unregister();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  useInput(
-    listener,
-    // Without raw mode (no TTY) Ink's useInput throws: subscribe only when it works.
-    { isActive: inputEnabled },
-  );
 }
 
 const NO_KEY: Key = {

@@ -1,4 +1,5 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, type MutableRefObject } from "react";
+import type { Key } from "ink";
 import type { Span } from "@parley/core/model";
 import type { DataSource } from "../../data/source.js";
 
@@ -11,6 +12,12 @@ export type Screen =
   | { view: "event"; id: string }
   | { view: "actor"; id: string }
   | { view: "reader"; articleId: string; focus?: Span[] };
+
+/** A view's key handler, and whether it takes keys now. */
+export interface KeyTarget {
+  handler(input: string, key: Key): void;
+  active: boolean;
+}
 
 export const TABS = ["timeline", "actors", "articles", "ingest"] as const;
 export type Tab = (typeof TABS)[number];
@@ -28,6 +35,8 @@ export interface Ui {
   setCapturing(capturing: boolean): void;
   open(screen: Screen): void;
   back(): void;
+  /** Adds a view's key handler to the App's one listener; returns the removal. */
+  registerKeys(target: MutableRefObject<KeyTarget>): () => void;
 }
 
 export const UiContext = createContext<Ui | null>(null);
