@@ -7,7 +7,11 @@ import { SpanSchema } from "./span.js";
 
 /** An article as it is ingested: the document, at most 1 MB of text. */
 export const ArticleInputSchema = DocumentSchema.extend({
-  text: z.string().min(1, "text is empty").max(1_000_000, "text is longer than 1,000,000 characters"),
+  text: z
+    .string()
+    .min(1, "text is empty")
+    .max(1_000_000, "text is longer than 1,000,000 characters")
+    .refine((t) => t.trim().length > 0, "text is only white space"),
 });
 export type ArticleInput = z.infer<typeof ArticleInputSchema>;
 
