@@ -44,8 +44,6 @@ export interface EntryIndex {
   /** Participants' ids and countries, for the actor filter and for finding merge candidates. */
   actorIds: string[];
   countries: string[];
-  /** The words of every report's evidence, title and parties, for text search. */
-  searchText: string;
 }
 
 /** One timeline entry from the reports merged into it (at least one), in the order they came. */
@@ -103,16 +101,6 @@ export function indexOf(entry: TimelineEntry, reports: readonly TimelineReport[]
     monthDay: monthDayOf(entry.day ?? entry.date?.value ?? null),
     actorIds: entry.participants.map((p) => p.id),
     countries: [...new Set(entry.participants.map((p) => p.country).filter((c): c is string => c !== null))],
-    searchText: [
-      ...new Set([
-        ...reports.flatMap((r) => r.evidence.map((s) => s.text)),
-        ...reports.map((r) => r.articleTitle ?? ""),
-        ...entry.participants.map((p) => p.name),
-        entry.place?.name ?? "",
-      ]),
-    ]
-      .filter(Boolean)
-      .join("\n"),
   };
 }
 
