@@ -26,7 +26,7 @@ const SCREEN_TITLE: Record<Screen["view"], string> = { ...TAB_TITLE, event: "Eve
 
 const KEYS: Record<Screen["view"], string> = {
   timeline: "↑↓/jk move · Enter open · a actor · t type · i issue · / text · c clear",
-  event: "↑↓/jk report · Enter read article · Esc back",
+  event: "↑↓/jk report · Enter read article · Esc/h back",
   actors: "↑↓/jk move · Enter open · / search · c clear",
   actor: "↑↓/jk event · Enter open · Esc back",
   articles: "↑↓/jk move · Enter read · / search · c clear",
@@ -102,7 +102,7 @@ export function App({ source, initialView = "timeline", noColor = noColorFromEnv
       }
       const n = Number(input);
       if (Number.isInteger(n) && n >= 1 && n <= TABS.length && input.length === 1) return switchTab(TABS[n - 1]!);
-      if (key.escape || key.backspace || key.delete) back();
+      if (key.escape || key.backspace || key.delete || key.leftArrow || input === "h") back();
     };
   });
   // The one Ink listener, from the first render on: the views first (the one on screen is active), then the global keys.

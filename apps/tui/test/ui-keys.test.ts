@@ -88,6 +88,12 @@ describe("global keys", () => {
     await ui.see("Timeline › Event");
     await ui.press(KEY.backspace);
     await ui.notSee("Timeline › Event");
+    for (const back of ["h", "\u001B[D"]) {
+      await ui.press(KEY.enter);
+      await ui.see("Timeline › Event");
+      await ui.press(back);
+      await ui.notSee("Timeline › Event");
+    }
   });
 
   it("? shows the help, any key closes it", async () => {
@@ -108,7 +114,7 @@ describe("global keys", () => {
     expect(ui.frame()).toContain("a actor · t type · i issue · / text");
     expect(ui.frame()).toContain("? help · q quit");
     await ui.press(KEY.enter);
-    await ui.see("Enter read article · Esc back");
+    await ui.see("Enter read article · Esc/h back");
   });
 
   it("q quits", async () => {

@@ -12,7 +12,7 @@ export const HELP: Array<[string, Array<[string, string]>]> = [
       ["PgUp PgDn / Ctrl-u Ctrl-d", "a page"],
       ["g / G", "first / last"],
       ["Enter", "open"],
-      ["Esc / Backspace", "back"],
+      ["Esc / Backspace / ← / h", "back"],
       ["?", "this help (any key closes)"],
       ["q", "quit"],
     ],
