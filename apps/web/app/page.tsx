@@ -39,6 +39,9 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
         )}
       </p>
       <TimelineFilters values={raw} actors={actors.items} />
+      {(filter.from || filter.to) && (
+        <p className="hint">A date range keeps events whose day is known; events whose year no report states are left out of it.</p>
+      )}
       {errors.length > 0 && (
         <div className="notice notice--error" role="alert">
           <ul>

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useRef, useState, type DragEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type DragEvent } from "react";
 import { useFormStatus } from "react-dom";
 import type { Extraction } from "@parley/core/model";
 import { ingestAction } from "./actions";
@@ -22,6 +22,9 @@ export function IngestForm() {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [clientError, setClientError] = useState<string | null>(null);
+  // True once React runs in the browser: a chosen file is then read at once.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   const errors = { ...state.errors, ...(clientError ? { file: clientError } : {}) };
 
   async function loadFile(file: File | undefined) {
@@ -55,7 +58,7 @@ export function IngestForm() {
   const errorCount = Object.values(errors).filter(Boolean).length;
 
   return (
-    <form action={action} className="ingest-form" key={state.seq} noValidate>
+    <form action={action} className="ingest-form" key={state.seq} noValidate data-enhanced={enhanced ? "" : undefined}>
       {errorCount > 0 && (
         <div className="notice notice--error" role="alert" id="ingest-errors">
           <p>
