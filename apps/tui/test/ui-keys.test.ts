@@ -101,7 +101,7 @@ describe("global keys", () => {
     await ui.see("Person 0");
     await ui.press("?");
     await ui.see("Keys (any key closes this)");
-    expect(ui.frame()).toContain("filter by actor");
+    expect(ui.frame()).toContain("actor filter (a name)");
     expect(ui.frame()).not.toContain("Person 0");
     await ui.press("x");
     await ui.see("Person 0");

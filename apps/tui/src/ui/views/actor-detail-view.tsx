@@ -29,7 +29,7 @@ export function ActorDetailView({ id, active, width, height }: { id: string; act
     );
     if (actor.aliases.length > 0) for (const l of wrapPlain(`Also: ${actor.aliases.join(", ")}`, w)) add(<Text dimColor>{l}</Text>);
     for (const r of actor.roles) add(<Text wrap="truncate">{`Role: ${r.title}${r.of ? ` of ${r.of}` : ""}${r.from || r.to ? ` (${r.from ?? "…"}–${r.to ?? "…"})` : ""}`}</Text>);
-    add(<Text wrap="truncate">{`${actor.eventCount} events in ${actor.articleCount} articles`}</Text>);
+    add(<Text wrap="truncate">{`${actor.eventCount} event${actor.eventCount === 1 ? "" : "s"} in ${actor.articleCount} article${actor.articleCount === 1 ? "" : "s"}`}</Text>);
     if (actor.counterparts.length > 0) {
       add(<Text> </Text>);
       add(<Text bold>Counterparts</Text>);

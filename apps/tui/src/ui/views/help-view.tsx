@@ -7,29 +7,29 @@ export const HELP: Array<[string, Array<[string, string]>]> = [
     "Everywhere",
     [
       ["Tab / Shift-Tab", "next / previous view"],
-      ["1 2 3 4", "Timeline, Actors, Articles, Ingest"],
+      ["1 2 3 4", "the four views"],
       ["↑ ↓ / k j", "move"],
       ["PgUp PgDn / Ctrl-u Ctrl-d", "a page"],
       ["g / G", "first / last"],
       ["Enter", "open"],
       ["Esc / Backspace / ← / h", "back"],
-      ["?", "this help (any key closes)"],
+      ["?", "this help"],
       ["q", "quit"],
     ],
   ],
   [
     "Timeline",
     [
-      ["a", "filter by actor (name or alias)"],
-      ["t / i", "filter by event type / issue (a prefix is enough)"],
-      ["/", "filter by text"],
+      ["a", "actor filter (a name)"],
+      ["t / i", "type / issue filter (a prefix)"],
+      ["/", "text filter"],
       ["c", "clear the filters"],
     ],
   ],
-  ["Event", [["Enter / r", "read the selected report's article at its evidence"]]],
+  ["Event", [["Enter / r", "read the report's article"]]],
   ["Actors, Articles", [["/", "search"], ["c", "clear the search"]]],
-  ["Reader", [["j k, Space, g G", "scroll"]]],
-  ["Ingest", [["Enter / i", "type a path to a file or a folder"]]],
+  ["Reader", [["j k Space g G", "scroll"]]],
+  ["Ingest", [["Enter / i", "a file or folder path"]]],
 ];
 
 function Section({ section, keys, keyWidth }: { section: string; keys: Array<[string, string]>; keyWidth: number }) {
@@ -49,7 +49,7 @@ function Section({ section, keys, keyWidth }: { section: string; keys: Array<[st
 /** The `?` screen; in two columns when the terminal is wide enough. */
 export function HelpView({ width }: { width: number }) {
   const twoColumns = width >= 100;
-  const keyWidth = 27;
+  const keyWidth = 26;
   const [first, ...rest] = HELP;
   return (
     <Box flexDirection="column" width={width}>
