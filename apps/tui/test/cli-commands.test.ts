@@ -130,9 +130,10 @@ describe("parley timeline", () => {
     const r = parley(["timeline", "--db", seeded]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^Date\s+Type\s+Participants/);
+    expect(lines[0]).toMatch(/^Date\s+Type\s+Participants\s+Place$/);
     expect(lines).toHaveLength(6);
     expect(r.stdout).toMatch(/16 May\s+meeting\s+Russia, Ukraine/);
+    expect(r.stdout).toMatch(/agreement\s+Russia, Ukraine\s+Istanbul/);
   });
 
   it("json: one array of timeline entries that match the schema", () => {

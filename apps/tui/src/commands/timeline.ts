@@ -56,9 +56,10 @@ export function csvRow(e: TimelineEntry): string {
     .join(",");
 }
 
-function tableRow(e: TimelineEntry, width: number): string {
+/** Date, type, participants and place in columns that fill `width`. */
+function tableRow(cells: [string, string, string, string], width: number): string {
   const participants = Math.max(16, width - 13 - 18 - 20 - 3);
-  return [fit(formatTime(e.date) || "—", 13), fit(e.type, 18), fit(formatParticipants(e, 4), participants), fit(e.place?.name ?? "", 20)].join(" ").trimEnd();
+  return [fit(cells[0], 13), fit(cells[1], 18), fit(cells[2], participants), fit(cells[3], 20)].join(" ").trimEnd();
 }
 
 function parseDate(option: string, value: string | undefined): string | undefined {
@@ -161,14 +162,14 @@ export const timelineCommand: Command = {
         started = true;
         if (format === "json") io.out("[");
         if (format === "csv") io.out(`${CSV_HEADER.join(",")}\n`);
-        if (format === "table") io.out(`${["Date".padEnd(13), "Type".padEnd(18), "Participants"].join(" ")}\n`);
+        if (format === "table") io.out(`${tableRow(["Date", "Type", "Participants", "Place"], width)}\n`);
       };
       for await (const entry of timelineEntries(source, filter, limit)) {
         start();
         if (format === "json") io.out(`${n > 0 ? "," : ""}\n${JSON.stringify(entry)}`);
         else if (format === "ndjson") io.out(`${JSON.stringify(entry)}\n`);
         else if (format === "csv") io.out(`${csvRow(entry)}\n`);
-        else io.out(`${tableRow(entry, width)}\n`);
+        else io.out(`${tableRow([formatTime(entry.date) || "—", entry.type, formatParticipants(entry, 4), entry.place?.name ?? ""], width)}\n`);
         n++;
       }
       start();
