@@ -44,10 +44,10 @@ export default async function ActorPage({ params }: Props) {
             <code>{actor.id}</code>
           </dd>
         </div>
-        {actor.aliases.length > 0 && (
+        {otherSpellings(actor.name, actor.aliases).length > 0 && (
           <div>
             <dt>Also written</dt>
-            <dd>{actor.aliases.join(", ")}</dd>
+            <dd>{otherSpellings(actor.name, actor.aliases).join(", ")}</dd>
           </div>
         )}
         <div>
@@ -67,7 +67,7 @@ export default async function ActorPage({ params }: Props) {
             {actor.roles.map((r, i) => (
               <li key={i}>
                 {r.title}
-                {r.of && <> of {r.of}</>}
+                {r.of && <> of {names.get(r.of) ?? r.of}</>}
                 {(r.from || r.to) && (
                   <span className="muted">
                     {" "}
@@ -140,12 +140,19 @@ export default async function ActorPage({ params }: Props) {
   );
 }
 
-/** Names of the outlets that quotes came through: found among known actors by id. */
+/** Other spellings of a name, each once, without the name itself. */
+function otherSpellings(name: string, aliases: string[]): string[] {
+  const seen = new Set([name.toLowerCase()]);
+  return aliases.filter((a) => !seen.has(a.toLowerCase()) && !!seen.add(a.toLowerCase()));
+}
+
+/** Names of the outlets that quotes came through and of what roles are held in: found among known actors by id. */
 async function namesOf(corpus: Corpus, actor: ActorDetail): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const e of actor.events) for (const p of e.participants) names.set(p.id, p.name);
   for (const c of actor.counterparts) names.set(c.id, c.name);
-  const missing = [...new Set(actor.quotes.map((q) => q.via).filter((v): v is string => !!v && !names.has(v)))].slice(0, 20);
+  const wanted = [...actor.quotes.map((q) => q.via), ...actor.roles.map((r) => r.of)];
+  const missing = [...new Set(wanted.filter((v): v is string => !!v && !names.has(v)))].slice(0, 20);
   await Promise.all(
     missing.map(async (id) => {
       const { items } = await corpus.listActors({ q: id, limit: 5 });

@@ -35,7 +35,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </p>
       {saved && (
         <p className="notice notice--ok" role="status">
-          {saved === "new" ? "Saved. The report's events are now on the timeline." : "This text was already in the corpus; nothing changed."}
+          {saved !== "new"
+            ? "This text was already in the corpus; nothing changed."
+            : x.events.length
+              ? `Saved. The report's ${x.events.length === 1 ? "event is" : `${x.events.length} events are`} now on the timeline.`
+              : "Saved. Parley found no event in it, so the timeline is unchanged."}
         </p>
       )}
       <h1 lang={article.language}>{article.title ?? "Untitled article"}</h1>
