@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -250,10 +250,13 @@ describe("parley export", () => {
     expect(r.stderr).toContain(message);
   });
 
-  it("an API that is down: exit 3", () => {
-    const r = parley(["export", "--api", down]);
+  it("an API that is down: exit 3, and no file is left under --out", () => {
+    const out = join(dir, "never.json");
+    const r = parley(["export", "--api", down, "--out", out]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("cannot reach the Parley API");
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import { once } from "node:events";
 import { EXIT, openSource, SOURCE_ARGS, SOURCE_HELP } from "../data/open-source.js";
 import { reasonOf } from "../data/read-articles.js";
@@ -47,11 +48,14 @@ export const exportCommand: Command = {
     if (!EXPORT_FORMATS.includes(format)) throw new UserError(`--format ${JSON.stringify(values.format)}: expected one of ${EXPORT_FORMATS.join(", ")}`);
     if (values.out === "") throw new UserError("--out needs a file name");
 
-    // Open the file first: a bad path fails before the store does any work.
+    // Open the file first: a bad path fails before the store does any work. It is
+    // written beside its name and renamed at the end, so that a failed export
+    // never leaves half a file under the name a script waits for.
     let out: WriteStream | null = null;
-    if (values.out) {
+    const partial = values.out ? `${values.out}.${process.pid}.partial` : null;
+    if (partial) {
       try {
-        out = await openOut(values.out);
+        out = await openOut(partial);
       } catch (error) {
         io.err(`parley export: cannot write ${values.out}: ${reasonOf(error)}\n`);
         return EXIT.partial;
@@ -62,6 +66,7 @@ export const exportCommand: Command = {
       source = await openSource(values);
     } catch (error) {
       out?.destroy();
+      if (partial) await rm(partial, { force: true });
       if (!(error instanceof SourceError)) throw error;
       io.err(`parley export: ${error.message}\n`);
       return EXIT.unavailable;
@@ -72,9 +77,10 @@ export const exportCommand: Command = {
           if (!out.write(chunk)) await once(out, "drain");
         } else io.out(chunk);
       }
-      if (out) {
+      if (out && partial && values.out) {
         out.end();
         await once(out, "finish");
+        await rename(partial, values.out);
         io.err(`wrote ${values.out}\n`);
       }
       return EXIT.ok;
@@ -90,6 +96,7 @@ export const exportCommand: Command = {
       throw error;
     } finally {
       out?.destroy();
+      if (partial) await rm(partial, { force: true });
       await source.close();
     }
   },
