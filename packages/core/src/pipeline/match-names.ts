@@ -3,6 +3,8 @@ import type { Phrase, PhraseIndex } from "../lang/phrase-index.js";
 import type { LanguagePack } from "../lang/language-pack.js";
 import type { Token } from "./types.js";
 
+const NONE: string[] = [];
+
 /** A name matched over tokens [start, end). */
 export interface NameMatch<T> {
   phrase: Phrase<T>;
@@ -25,7 +27,8 @@ export function matchName<T>(
   const first = tokens[i];
   if (!first) return null;
   // Only names inflect (German genitive, English possessive): lower-case words are taken as they are.
-  const firstForms = first.upper ? [first.fold, ...lang.nameBases(first.text).map(fold)] : [first.fold];
+  const bases = first.upper ? lang.nameBases(first.text) : NONE;
+  const firstForms = bases.length ? [first.fold, ...bases.map(fold)] : [first.fold];
   let best: NameMatch<T> | null = null;
   for (let f = 0; f < firstForms.length; f++) {
     for (const p of index.candidates(firstForms[f] as string)) {

@@ -526,11 +526,18 @@ function resolveEventRelative(doc: Doc, events: EventDraft[]): void {
   for (const t of doc.timexes) {
     if (t.eventOffset === undefined) continue;
     const here = events.filter((e) => e.sentences.includes(t.sentence));
+    // The dated event told last before this sentence.
+    const lastBefore = (e: EventDraft) => Math.max(-1, ...e.sentences.filter((x) => x < t.sentence));
     const before = events
-      .filter((e) => !here.includes(e) && e.date && /^\d{4}-\d\d-\d\d/u.test(e.date.value) && e.sentences[0]! < t.sentence)
+      .filter((e) => !here.includes(e) && e.date && /^(\d{4}|XXXX)-\d\d-\d\d/u.test(e.date.value) && e.sentences[0]! < t.sentence)
+      .sort((a, b) => lastBefore(a) - lastBefore(b))
       .pop();
     if (!before?.date) continue;
-    const value = formatYmd(addDays(parseIso(before.date.value.slice(0, 10)), t.eventOffset));
+    // A year-less day counts in a common year and stays year-less ("XXXX-03-18" → "XXXX-03-19").
+    const base = before.date.value.slice(0, 10);
+    const unknownYear = base.startsWith("XXXX");
+    const day = formatYmd(addDays(parseIso(unknownYear ? `2001${base.slice(4)}` : base), t.eventOffset));
+    const value = unknownYear ? `XXXX${day.slice(4)}` : day;
     t.value = value;
     t.dayLevel = true;
     for (const e of here) if (!e.date) e.date = { value, mod: null, text: t.text };

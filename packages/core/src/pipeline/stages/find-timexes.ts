@@ -32,7 +32,7 @@ interface Found {
 function compile(lang: LanguagePack) {
   const lex = compileWords(lang);
   // Words that can start an expression: every other token is skipped at once.
-  const starters = new Set<string>([...lex.months.keys(), ...lex.weekdays.keys(), ...lex.dayParts.keys(), ...lex.since, ...lex.clockBefore, ...lex.agoBefore, ...lex.definite]);
+  const starters = new Set<string>([...lex.months.keys(), ...lex.weekdays.keys(), ...lex.dayParts.keys(), ...lex.since, ...lex.clockBefore, ...lex.agoBefore]);
   for (const index of [lex.monthParts, lex.numbers, lex.modifiers, lex.relativeDays, lex.eventRelativeDays, lex.relativePeriods, lex.vague, lex.introducers, lex.yearIntroducers, lex.vagueNumbers]) {
     for (const first of index.firstTokens()) starters.add(first);
   }
@@ -115,7 +115,8 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
       return false;
     };
     for (let i = s.tokenStart; i < end; i++) {
-      if (!mayStart(tokens[i] as Token, lex)) continue;
+      // "the evening of June 2": an article starts an expression only before a part of the day.
+      if (!mayStart(tokens[i] as Token, lex) && !(lex.definite.has(folded[i] as string) && lex.dayParts.has(folded[i + 1] ?? ""))) continue;
       const found = parseAt(i, end, lex, tokens, folded, ref, isPlanned);
       if (!found) continue;
       const first = tokens[i] as Token;
@@ -166,7 +167,9 @@ function parseAt(
   const intro = lex.introducers.longestAt(folded, i, end);
   const at = intro ? i + intro.tokens.length : i;
 
-  candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), parseDate(at, end, !!intro));
+  const sinceIntro = !!intro && lex.since.has(folded[i] ?? "");
+  const introduced = parseDate(at, end, !!intro);
+  candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), introduced && sinceIntro ? { ...introduced, mod: "SINCE" } : introduced);
   if (intro) candidates.push(parseDayPartDate(i, end), parseWeekday(i, end), parseDate(i, end, false));
   candidates.push(parseRelative(i, end), parseEventRelative(i, end), parsePeriod(i, end), parseAgo(i, end));
   candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end));
@@ -253,6 +256,9 @@ function parseAt(
         const yr = year(mo2.end);
         return monthValue(mo2.m, yr?.y ?? null, yr ? yr.end : mo2.end, part.value);
       }
+      // "Ende 2024", "early 2025".
+      const yr = year(k + part.tokens.length);
+      if (yr) return { end: yr.end, type: "DATE", value: pad(yr.y, 4), mod: part.value, dayLevel: false };
     }
     const t = tokens[k];
     if (t) {
@@ -269,14 +275,22 @@ function parseAt(
     return null;
   }
 
+  /** The year of a month-day the text gives none for. */
+  function yearFor(m: number, d: number): number | null {
+    if (!ref) return null;
+    // Tense cannot be read from the words alone ("im August ins Spiel bringen" plans, "im Mai trafen sie sich" tells):
+    // the closest year it is.
+    return closestYear(ref, m, d);
+  }
+
   function monthValue(m: number, y: number | null, e: number, mod: TimexMod | null): Found {
-    const yy = y ?? (ref ? closestYear(ref, m, 15) : null);
+    const yy = y ?? yearFor(m, 1);
     return { end: e, type: "DATE", value: `${yy === null ? "XXXX" : pad(yy, 4)}-${pad(m)}`, mod, dayLevel: false };
   }
 
   function dayValue(y: number | null, m: number, d: number, e: number): Found | null {
     if (!isValidDay(y ?? 2024, m, d)) return null;
-    const yy = y ?? (ref ? closestYear(ref, m, d) : null);
+    const yy = y ?? yearFor(m, d);
     return { end: e, type: "DATE", value: `${yy === null ? "XXXX" : pad(yy, 4)}-${pad(m)}-${pad(d)}`, mod: null, dayLevel: true };
   }
 

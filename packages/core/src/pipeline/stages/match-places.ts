@@ -12,6 +12,8 @@ export const matchPlaces: Stage = (doc, ctx) => {
   const tokens = doc.tokens;
   const locative = compiled(ctx, "match-places.locative", () => new Set(lang.cues.locative.map(fold)));
   const countryLocative = compiled(ctx, "match-places.country", () => new Set(lang.cues.countryLocative.map(fold)));
+  // A name that acts ("Moskau erklärte", "Das Weiße Haus erklärte") is an actor; after "in" it is a place.
+  const actorSpans = new Set(doc.actorMentions.map((m) => `${m.start}:${m.end}`));
   const metonymSpans = new Set(doc.actorMentions.filter((m) => m.via === "metonym").map((m) => `${m.start}:${m.end}`));
   const places: Record<string, PlaceRecord> = {};
   const mentions: PlaceMention[] = [];
@@ -38,6 +40,7 @@ export const matchPlaces: Stage = (doc, ctx) => {
       const end = (tokens[m.tokenEnd - 1] as Token).end;
       const loc = isLocative(i, s.index);
       if (metonymSpans.has(`${first.start}:${end}`)) continue;
+      if (!loc && place.kind === "venue" && actorSpans.has(`${first.start}:${end}`)) continue;
       if (place.kind === "country" && !isLocative(i, s.index, countryLocative)) continue;
       places[place.id] ??= {
         id: place.id,

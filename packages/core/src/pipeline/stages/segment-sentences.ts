@@ -1,6 +1,20 @@
 import { fold } from "../../text/fold.js";
 import { compiled, type Sentence, type Stage } from "../types.js";
 
+/** Characters: a sentence longer than this is junk or a list, and is cut. */
+const MAX_SENTENCE = 2000;
+
+/** Whether abbreviation `a` covers the full stop at `dot` (at its end or inside it). */
+function abbreviationAt(block: string, dot: number, a: string): boolean {
+  for (let p = a.indexOf("."); p >= 0; p = a.indexOf(".", p + 1)) {
+    const from = dot - p;
+    if (from < 0 || block.slice(from, from + a.length) !== a) continue;
+    if (/\p{L}/u.test(block[from - 1] ?? " ")) continue;
+    return true;
+  }
+  return false;
+}
+
 const OPENERS = /["„“»«‚'(\[–—-]/u;
 // A run of final punctuation with closing quotes or brackets after it.
 const FINAL = /[.!?…]+["“”»«'’)\]]*(?=\s|$)/gu;
@@ -17,10 +31,22 @@ export const segmentSentences: Stage = (doc, ctx) => {
   const { text } = doc;
   const months = compiled(ctx, "segment.months", () => new Set(Object.keys(ctx.lang.temporal.months).map(fold)));
   const abbreviations = ctx.lang.abbreviations;
+  const determiners = compiled(ctx, "segment.determiners", () => new Set([...ctx.lang.cues.definite, ...ctx.lang.cues.indefinite].map(fold)));
   const sentences: Sentence[] = [];
   const push = (start: number, end: number, headline: boolean) => {
     while (start < end && /\s/u.test(text[start] as string)) start++;
     while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+    // No real sentence is this long: cut junk at white space so that work per sentence stays bounded.
+    while (end - start > MAX_SENTENCE) {
+      let cut = start + MAX_SENTENCE;
+      const space = text.lastIndexOf(" ", cut);
+      if (space > start + MAX_SENTENCE / 2) cut = space;
+      // Never cut a surrogate pair.
+      if (/[\uD800-\uDBFF]/u.test(text[cut - 1] ?? "")) cut--;
+      sentences.push({ index: sentences.length, start, end: cut, tokenStart: 0, tokenEnd: 0, headline: false });
+      start = cut;
+      while (start < end && /\s/u.test(text[start] as string)) start++;
+    }
     if (end > start) sentences.push({ index: sentences.length, start, end, tokenStart: 0, tokenEnd: 0, headline });
   };
 
@@ -56,13 +82,16 @@ export const segmentSentences: Stage = (doc, ctx) => {
       const c = block[next] as string;
       if (!/[\p{Lu}\p{N}]/u.test(c) && !OPENERS.test(c)) continue;
       if (m[0] === ".") {
-        const before = block.slice(Math.max(start, m.index - 12), m.index + 1);
-        if (abbreviations.some((a) => before.endsWith(a) && !/[\p{L}]/u.test(before[before.length - a.length - 1] ?? " "))) continue;
+        // The full stop may end an abbreviation ("Dr.") or sit inside one ("z. B.").
+        if (abbreviations.some((a) => abbreviationAt(block, m.index, a))) continue;
         const word = /[\p{L}\p{N}]+$/u.exec(block.slice(Math.max(start, m.index - 20), m.index))?.[0] ?? "";
         if (/^\p{Lu}$/u.test(word)) continue;
         if (/^\d{1,2}$/u.test(word)) {
           const nextWord = /^[\p{L}]+/u.exec(block.slice(next, next + 20))?.[0] ?? "";
           if (months.has(fold(nextWord)) || /^\p{Ll}/u.test(nextWord)) continue;
+          // "zur 2. Verhandlungsrunde": a number after an article or contracted preposition is an ordinal.
+          const wordBefore = /([\p{L}]+)\s+\d{1,2}$/u.exec(block.slice(Math.max(start, m.index - 24), m.index))?.[1] ?? "";
+          if (determiners.has(fold(wordBefore))) continue;
         }
       }
       push(bs + start, bs + punctEnd, false);
