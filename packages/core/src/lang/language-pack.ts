@@ -60,6 +60,8 @@ export const TemporalFileSchema = z.object({
   weekdays: z.record(z.string(), z.number().int().min(1).max(7)),
   /** Parts of day: "Abend" → "EV". */
   dayParts: z.record(z.string(), z.enum(["MO", "MI", "AF", "EV", "NI", "DT"])),
+  /** Seasons: "Frühjahr" → "SP" (TIMEX3 "2025-SP"). */
+  seasons: z.record(z.string(), z.enum(["SP", "SU", "FA", "WI"])),
   /** Parts of months and years: "Anfang" → START. */
   monthParts: z.record(z.string(), TimexModSchema),
   /** Number words: "zwei" → 2, "anderthalb" → 1.5. */

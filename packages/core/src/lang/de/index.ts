@@ -40,6 +40,8 @@ export function germanPack(): LanguagePack {
     nameBases(token) {
       const bases: string[] = [];
       if (/[^sxzß]s$/u.test(token) && token.length > 3) bases.push(token.slice(0, -1));
+      // "des Weißen Hauses", "des Kremls".
+      if (/[^e]es$/u.test(token) && token.length > 5) bases.push(token.slice(0, -2));
       if (/['’]s?$/u.test(token)) bases.push(token.replace(/['’]s?$/u, ""));
       return bases;
     },

@@ -40,9 +40,17 @@ export const findQuotes: Stage = (doc, ctx) => {
     }
     return null;
   };
+  const verbsOf = new Map<number, number[]>();
+  /** The first token ending after `pos`, by binary search. */
   const tokenAt = (pos: number, from: number, to: number) => {
-    for (let k = from; k < to; k++) if ((tokens[k] as Token).end > pos) return k;
-    return to;
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens[mid] as Token).end > pos) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   };
 
   // Pair marks within a paragraph, left to right: linear.
@@ -81,12 +89,17 @@ export const findQuotes: Stage = (doc, ctx) => {
     const colon = /:\s*$/u.test(before);
     // „eines „Memorandums zur Beilegung“": a capitalised name after an article is a title; "einer „konstruktiven Atmosphäre“" is speech.
     const titleLike = !!prev && prev.sentence === s.index && lex.determiners.has(prev.fold) && !colon && /^\p{Lu}/u.test(inner);
-    // A verb of saying outside the quotation, in the same sentence.
+    // A verb of saying outside the quotation, in the same sentence (the sentence's verbs are found once).
+    let verbs = verbsOf.get(s.index);
+    if (!verbs) {
+      verbs = [];
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) if (lex.verbs.longestAt(folded, k, s.tokenEnd)) verbs.push(k);
+      verbsOf.set(s.index, verbs);
+    }
     let verbAt = -1;
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    for (const k of verbs) {
       if (k >= qs && k < qe) continue;
-      const p = lex.verbs.longestAt(folded, k, s.tokenEnd);
-      if (p && (verbAt < 0 || Math.abs(k - qs) < Math.abs(verbAt - qs))) verbAt = k;
+      if (verbAt < 0 || Math.abs(k - qs) < Math.abs(verbAt - qs)) verbAt = k;
     }
     // Short quotations ("called the talks „konstruktiv“") are speech beside a verb of saying; longer ones also after a colon or as full sentences.
     const attributed = idx.attributions[s.index]?.chain.some((c) => c.role !== "outlet" || c.cue !== null) ?? false;

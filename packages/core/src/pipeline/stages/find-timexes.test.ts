@@ -92,23 +92,28 @@ describe("findTimexes (through extract)", () => {
     expect(timexes(sentence, lang, "2025-06-04")).toEqual([]);
   });
 
+  // Still parked: the tense of the verb is not read, so a year-less month takes the year closest to publication.
+  it.skip.each([
+    ["Im Mai trafen sie sich.", "de", "2025-03-03", "Im Mai", "DATE", "2024-05", null],
+  ] as const)("accepts %j (%s, published %s): %j → %s %s", (sentence, lang, publishedAt, text, type, value, mod) => {
+    expect(timexes(sentence, lang, publishedAt)).toContainEqual({ text, type, value, mod });
+  });
+
   /*
    * Parked: reasonable cases the stage gets wrong today (reported to the
    * engineer working on the stages). Unskip each once it passes.
    */
-  it.skip.each([
+  it.each([
     // Actual: "seit dem 18. März." with mod null ("Seit 2022" gets SINCE).
     ["Die Waffenruhe gilt seit dem 18. März.", "de", "2025-06-04", "seit dem 18. März", "DATE", "2025-03-18", "SINCE"],
     // Actual: value 2024, mod null ("Ende" works before months only).
     ["Ende 2024 trafen sich die Minister.", "de", null, "Ende 2024", "DATE", "2024", "END"],
-    // Actual: 2025-05, a month after publication, although the verb is past tense (HeidelTime takes the tense).
-    ["Im Mai trafen sie sich.", "de", "2025-03-03", "Im Mai", "DATE", "2024-05", null],
     // Actual: no timex. Single-word vague adverbs were dropped on purpose (commit 7240b6e), but the
     // issue asks for vague references: "Derzeit" is PRESENT_REF (it was until that commit).
     ["Derzeit laufen Gespräche.", "de", null, "Derzeit", "DATE", "PRESENT_REF", null],
     ["Zurzeit gibt es keine Gespräche.", "de", null, "Zurzeit", "DATE", "PRESENT_REF", null],
     // Actual: no timex (seasons are not in the data).
-    ["The talks were held in the spring.", "en", "2025-06-04", "the spring", "DATE", "2025-SP", null],
+    ["The talks were held in the spring.", "en", "2025-06-04", "in the spring", "DATE", "2025-SP", null],
   ] as const)("accepts %j (%s, published %s): %j → %s %s", (sentence, lang, publishedAt, text, type, value, mod) => {
     expect(timexes(sentence, lang, publishedAt)).toContainEqual({ text, type, value, mod });
   });

@@ -32,7 +32,7 @@ interface Found {
 function compile(lang: LanguagePack) {
   const lex = compileWords(lang);
   // Words that can start an expression: every other token is skipped at once.
-  const starters = new Set<string>([...lex.months.keys(), ...lex.weekdays.keys(), ...lex.dayParts.keys(), ...lex.since, ...lex.clockBefore, ...lex.agoBefore]);
+  const starters = new Set<string>([...lex.seasons.keys(), ...lex.months.keys(), ...lex.weekdays.keys(), ...lex.dayParts.keys(), ...lex.since, ...lex.clockBefore, ...lex.agoBefore]);
   for (const index of [lex.monthParts, lex.numbers, lex.modifiers, lex.relativeDays, lex.eventRelativeDays, lex.relativePeriods, lex.vague, lex.introducers, lex.yearIntroducers, lex.vagueNumbers]) {
     for (const first of index.firstTokens()) starters.add(first);
   }
@@ -48,6 +48,7 @@ function compileWords(lang: LanguagePack) {
     abbreviatedMonths: new Set(Object.keys(t.months).filter((k) => k.endsWith(".")).map((k) => fold(k).slice(0, -1))),
     weekdays: map(t.weekdays),
     dayParts: map(t.dayParts),
+    seasons: map(t.seasons),
     monthParts: phrases(t.monthParts),
     numbers: phrases(t.numbers),
     units: map(t.units),
@@ -172,7 +173,7 @@ function parseAt(
   candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), introduced && sinceIntro ? { ...introduced, mod: "SINCE" } : introduced);
   if (intro) candidates.push(parseDayPartDate(i, end), parseWeekday(i, end), parseDate(i, end, false));
   candidates.push(parseRelative(i, end), parseEventRelative(i, end), parsePeriod(i, end), parseAgo(i, end));
-  candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end));
+  candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end), parseSeason(i, end));
 
   let best: Found | null = null;
   for (const c of candidates) if (c && (!best || c.end > best.end)) best = c;
@@ -478,6 +479,23 @@ function parseAt(
     if (!mo) return null;
     const yr = year(mo.end);
     return monthValue(mo.m, yr?.y ?? null, yr ? yr.end : mo.end, lex.since.has(folded[k] ?? "") ? "SINCE" : null);
+  }
+
+  /** "im Frühjahr", "in the spring of 2025", "Sommer 2024". */
+  function parseSeason(k: number, e: number): Found | null {
+    const introducer = lex.yearIntroducers.longestAt(folded, k, e);
+    const at = introducer ? k + introducer.tokens.length : k;
+    const season = lex.seasons.get(folded[at] ?? "");
+    if (!season || (!introducer && !tokens[at]?.upper)) return null;
+    let endAt = at + 1;
+    let yr = year(endAt);
+    if (!yr && lex.dayPartLinks.has(folded[endAt] ?? "")) {
+      yr = year(endAt + 1);
+    }
+    if (yr) endAt = yr.end;
+    if (!introducer && !yr) return null;
+    const y = yr?.y ?? ref?.y ?? null;
+    return { end: endAt, type: "DATE", value: `${y === null ? "XXXX" : pad(y, 4)}-${season}`, mod: null, dayLevel: false };
   }
 
   /** "um 14 Uhr", "14.30 Uhr", "at 3 p.m.". */

@@ -98,17 +98,22 @@ describe("matchActors (through extract)", () => {
    * Parked: reasonable cases the stage gets wrong today (reported). Unskip
    * each once it passes.
    */
-  it.skip.each([
-    // Actual: no actor at all; the genitive "des Weißen Hauses" is not matched, and the
-    // apposition after "Sprecher …," does not introduce the name.
-    ["Der Sprecher des Weißen Hauses, Karoline Leavitt, sagte, die Gespräche seien gut.", "de", "person:karoline-leavitt", "Karoline Leavitt"],
+  it.each([
     ["Der Sprecher des Weißen Hauses, Karoline Leavitt, sagte, die Gespräche seien gut.", "de", "organization:white-house", "Weißen Hauses"],
   ] as const)("accepts %j (%s): %s from %j", (text, lang, id, mention) => {
     const actor = actorsOf(text, lang).find((a) => a.id === id);
     expect(actor?.mentions).toContain(mention);
   });
 
-  it.skip("does not make an acting White House a place too", () => {
+  // Still parked: a name in apposition after "Sprecher des …," is not introduced by the title.
+  it.skip.each([
+    ["Der Sprecher des Weißen Hauses, Karoline Leavitt, sagte, die Gespräche seien gut.", "de", "person:karoline-leavitt", "Karoline Leavitt"],
+  ] as const)("accepts %j (%s): %s from %j", (text, lang, id, mention) => {
+    const actor = actorsOf(text, lang).find((a) => a.id === id);
+    expect(actor?.mentions).toContain(mention);
+  });
+
+  it("does not make an acting White House a place too", () => {
     // Actual: "Weiße Haus" is both organization:white-house and a mention of place:white-house,
     // unlike "Moskau erklärte" (actor only) and "in Moskau" (place only).
     const x = run("Das Weiße Haus erklärte, man sei zufrieden.", "de");
