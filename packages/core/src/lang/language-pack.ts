@@ -46,7 +46,7 @@ export const ReportingFileSchema = z.object({
   before: words,
   /** Cues after the source: "zufolge". */
   after: words,
-  /** Cues linking an outlet to the speaker it cites: "berief sich auf", "citing". */
+  /** Cues linking an outlet to the speaker it cites: "berief sich auf", "citing"; "sich auf … berief" has the speaker in the gap. */
   citing: words,
   /** Words that introduce speech by a colon, or speech nouns ("Aussagen", "statement"). */
   speechNouns: words,

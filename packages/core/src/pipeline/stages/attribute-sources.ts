@@ -13,7 +13,11 @@ export const attributeSources: Stage = (doc, ctx) => {
   const lex = compiled(ctx, "attribute-sources", () => ({
     before: wordIndex(lang.reporting.before),
     after: wordIndex(lang.reporting.after),
-    citing: wordIndex(lang.reporting.citing),
+    citing: wordIndex(lang.reporting.citing.filter((c) => !c.includes("…"))),
+    // "sich auf … berief": the cited speaker stands between the two parts (German verb-final clauses).
+    citingAround: lang.reporting.citing
+      .filter((c) => c.includes("…"))
+      .map((c) => c.split("…").map((part) => wordIndex([part.trim()])) as [ReturnType<typeof wordIndex>, ReturnType<typeof wordIndex>]),
     speechNouns: new Set(lang.reporting.speechNouns.map(fold)),
   }));
   const tokens = doc.tokens;
@@ -76,6 +80,21 @@ export const attributeSources: Stage = (doc, ctx) => {
           return m.tokenStart >= from && m.tokenStart <= from + 2;
         });
         if (hit !== undefined) add(hit, "speaker", tokens.slice(i, i + citing.tokens.length));
+      }
+      for (const [open, close] of lex.citingAround) {
+        const o = open.longestAt(folded, i, s.tokenEnd);
+        if (!o) continue;
+        const from = i + o.tokens.length;
+        for (let j = from + 1; j < Math.min(s.tokenEnd, from + 8); j++) {
+          const c = close.longestAt(folded, j, s.tokenEnd);
+          if (!c) continue;
+          const hit = mentionIdx.find((idx) => {
+            const m = doc.actorMentions[idx]!;
+            return m.tokenStart >= from && m.tokenEnd <= j;
+          });
+          if (hit !== undefined) add(hit, "speaker", [...tokens.slice(i, from), ...tokens.slice(j, j + c.tokens.length)]);
+          break;
+        }
       }
       const after = lex.after.longestAt(folded, i, s.tokenEnd);
       if (after) {
