@@ -178,3 +178,34 @@ export interface LanguagePack {
   /** Base forms of an inflected name token: German genitive "Medinskijs" → "Medinskij". */
   nameBases(token: string): string[];
 }
+
+/** The data files of one language folder, as imported (unchecked JSON). */
+export interface PackFiles {
+  triggers: unknown;
+  issues: unknown;
+  reporting: unknown;
+  temporal: unknown;
+  cues: unknown;
+  titles: unknown;
+  abbreviations: unknown;
+  stopwords: unknown;
+  demonyms: unknown;
+}
+
+/** Checks a language folder's files against their schemas: bad data fails here, named by zod. */
+export function parsePackFiles(files: PackFiles): Pick<
+  LanguagePack,
+  "triggers" | "issues" | "reporting" | "temporal" | "cues" | "titles" | "abbreviations" | "stopwords" | "demonyms"
+> {
+  return {
+    triggers: TriggersFileSchema.parse(files.triggers),
+    issues: IssuesFileSchema.parse(files.issues),
+    reporting: ReportingFileSchema.parse(files.reporting),
+    temporal: TemporalFileSchema.parse(files.temporal),
+    cues: CuesFileSchema.parse(files.cues),
+    titles: TitlesFileSchema.parse(files.titles),
+    abbreviations: AbbreviationsFileSchema.parse(files.abbreviations),
+    stopwords: StopwordsFileSchema.parse(files.stopwords),
+    demonyms: DemonymsFileSchema.parse(files.demonyms),
+  };
+}

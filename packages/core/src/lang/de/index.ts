@@ -1,15 +1,4 @@
-import {
-  AbbreviationsFileSchema,
-  CuesFileSchema,
-  IssuesFileSchema,
-  ReportingFileSchema,
-  StopwordsFileSchema,
-  TemporalFileSchema,
-  TitlesFileSchema,
-  TriggersFileSchema,
-  type LanguagePack,
-} from "../language-pack.js";
-import { DemonymsFileSchema } from "../demonyms-schema.js";
+import { parsePackFiles, type LanguagePack } from "../language-pack.js";
 import abbreviations from "./abbreviations.json";
 import cues from "./cues.json";
 import demonyms from "./demonyms.json";
@@ -24,15 +13,7 @@ import triggers from "./triggers.json";
 export function germanPack(): LanguagePack {
   return {
     code: "de",
-    triggers: TriggersFileSchema.parse(triggers),
-    issues: IssuesFileSchema.parse(issues),
-    reporting: ReportingFileSchema.parse(reporting),
-    temporal: TemporalFileSchema.parse(temporal),
-    cues: CuesFileSchema.parse(cues),
-    titles: TitlesFileSchema.parse(titles),
-    abbreviations: AbbreviationsFileSchema.parse(abbreviations),
-    stopwords: StopwordsFileSchema.parse(stopwords),
-    demonyms: DemonymsFileSchema.parse(demonyms),
+    ...parsePackFiles({ triggers, issues, reporting, temporal, cues, titles, abbreviations, stopwords, demonyms }),
     compoundTitles: true,
     capitalisedNouns: true,
     adjectiveEndings: ["", "e", "en", "er", "es", "em"],

@@ -1,15 +1,4 @@
-import {
-  AbbreviationsFileSchema,
-  CuesFileSchema,
-  IssuesFileSchema,
-  ReportingFileSchema,
-  StopwordsFileSchema,
-  TemporalFileSchema,
-  TitlesFileSchema,
-  TriggersFileSchema,
-  type LanguagePack,
-} from "../language-pack.js";
-import { DemonymsFileSchema } from "../demonyms-schema.js";
+import { parsePackFiles, type LanguagePack } from "../language-pack.js";
 import abbreviations from "./abbreviations.json";
 import cues from "./cues.json";
 import demonyms from "./demonyms.json";
@@ -22,25 +11,19 @@ import triggers from "./triggers.json";
 
 /** English: the data files of this folder, checked, plus the possessive of names. */
 export function englishPack(): LanguagePack {
-  const stopwordSet = new Set(StopwordsFileSchema.parse(stopwords));
+  const files = parsePackFiles({ triggers, issues, reporting, temporal, cues, titles, abbreviations, stopwords, demonyms });
+  const stopwordSet = new Set(files.stopwords);
+  const determiners = new Set([...files.cues.indefinite, ...files.cues.definite, ...files.cues.possessive].map((w) => w.toLowerCase()));
   return {
     code: "en",
-    triggers: TriggersFileSchema.parse(triggers),
-    issues: IssuesFileSchema.parse(issues),
-    reporting: ReportingFileSchema.parse(reporting),
-    temporal: TemporalFileSchema.parse(temporal),
-    cues: CuesFileSchema.parse(cues),
-    titles: TitlesFileSchema.parse(titles),
-    abbreviations: AbbreviationsFileSchema.parse(abbreviations),
-    stopwords: StopwordsFileSchema.parse(stopwords),
-    demonyms: DemonymsFileSchema.parse(demonyms),
+    ...files,
     compoundTitles: false,
     capitalisedNouns: false,
     adjectiveEndings: [""],
     // "a painstakingly negotiated treaty", "the agreed text": determiner or -ly adverb before, a lower-case word after.
     attributiveParticiple(previous, next) {
       if (!previous || !next || !/^\p{Ll}/u.test(next) || stopwordSet.has(next.toLowerCase())) return false;
-      return /^(a|an|the|its|their|his|her|this|that)$/iu.test(previous) || /\p{L}{3,}ly$/u.test(previous);
+      return determiners.has(previous.toLowerCase()) || /\p{L}{3,}ly$/u.test(previous);
     },
     // Possessives: "Putin's", "Putin’s", "the Emirates'".
     nameBases(token) {
