@@ -15,8 +15,9 @@ export const matchActors: Stage = (doc, ctx) => {
   const { lang, kb } = ctx;
   const tokens = doc.tokens;
   const foldedTokens = doc.folded;
-  const { locative, titleHeads, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords } = compiled(ctx, "match-actors", () => ({
+  const { locative, determiners, titleHeads, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords } = compiled(ctx, "match-actors", () => ({
     locative: new Set(lang.cues.locative.map(fold)),
+    determiners: new Set(lang.cues.definite.map(fold)),
     titleHeads: new SuffixIndex(lang.titles.titles.map((t) => [fold(t), t] as [string, string])),
     titleIndex: wordIndex(lang.titles.titles),
     givenNames: new Set(lang.titles.givenNames),
@@ -61,7 +62,7 @@ export const matchActors: Stage = (doc, ctx) => {
     if (v.via === "metonym") {
       const prev = tokens[i - 1];
       const prev2 = tokens[i - 2];
-      if (prev && prev.sentence === first.sentence && (locative.has(prev.fold) || (prev2 && locative.has(prev2.fold) && /^(der|die|dem|den|the)$/u.test(prev.fold)))) return false;
+      if (prev && prev.sentence === first.sentence && (locative.has(prev.fold) || (prev2 && locative.has(prev2.fold) && determiners.has(prev.fold)))) return false;
     }
     return true;
   };
