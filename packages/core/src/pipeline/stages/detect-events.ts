@@ -111,7 +111,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       if (hit.tokenStart >= nonFactualFrom && hit.tokenStart < nonFactualTo) continue;
       if (!specific) continue;
       if (isNegated(hit, s, lex, tokens, folded)) continue;
-      if (inAttribution(hit, s, lex, tokens, folded)) continue;
+      if (inAttribution(hit, s, doc, idx, lex, tokens, folded)) continue;
       if (hit.determiner === null && trigger.pos === "noun" && clauseHas(hit, s, lex.generic, tokens, folded, lex)) continue;
       // "Einigung über einen Austausch von Gefangenen", "Verhandlungen über eine Waffenruhe": the subject matter, not an event.
       if (trigger.issue && ((outcome && (trigger.pos === "noun" || sameClauseAsOutcome(hit))) || sentenceHits.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
@@ -342,12 +342,22 @@ function isNegated(hit: TriggerHit, s: Sentence, lex: Lex, tokens: readonly Toke
   return false;
 }
 
-/** Inside an attribution ("according to a source close to the negotiations"): not an event. */
-function inAttribution(hit: TriggerHit, s: Sentence, lex: Lex, tokens: readonly Token[], folded: readonly string[]): boolean {
-  // Only a noun can sit in the noun phrase of the source; a verb after it is the sentence's own.
+/**
+ * Inside an attribution ("according to a source close to the negotiations
+ * cited by …"): the noun phrase after the cue, up to its source's name (or six
+ * words when none is named), is not an event.
+ */
+function inAttribution(hit: TriggerHit, s: Sentence, doc: Doc, idx: SentenceIndex, lex: Lex, tokens: readonly Token[], folded: readonly string[]): boolean {
   if (hit.trigger.pos !== "noun") return false;
   const [from] = clauseBounds(hit, s, tokens, lex);
-  for (let k = from; k < hit.tokenStart; k++) if (lex.attributionCues.longestAt(folded, k, hit.tokenStart)) return true;
+  for (let k = from; k < hit.tokenStart; k++) {
+    const cue = lex.attributionCues.longestAt(folded, k, hit.tokenStart);
+    if (!cue) continue;
+    const after = k + cue.tokens.length;
+    const source = idx.mentions[s.index]!.map((i) => doc.actorMentions[i]!).find((m) => m.tokenStart >= after);
+    const end = source ? source.tokenEnd : after + 6;
+    if (hit.tokenStart < end) return true;
+  }
   return false;
 }
 
