@@ -48,6 +48,8 @@ describe("canMerge accepts accounts of the same event", () => {
     ["a venue in the same city's country on the same day", { placeRef: ISTANBUL }, { placeRef: PALACE }],
     ["a day apart in the same place", { placeRef: ISTANBUL }, { placeRef: ISTANBUL, date: { value: "2025-06-03" } }],
     ["a day apart on the same issue", { issues: ["ceasefire"] }, { issues: ["ceasefire"], date: { value: "2025-06-01" } }],
+    ["no day at all, but the same two people", { date: null, publishedAt: null }, { date: { value: "2025-03-11" } }],
+    ["no day at all, but a shared person in the same place", { date: null, publishedAt: null, placeRef: ISTANBUL }, { participants: [MEDINSKY], placeRef: ISTANBUL }],
   ])("%s", (_, a, b) => {
     expect(canMerge([report(a)], report(b))).not.toBeNull();
   });
@@ -58,6 +60,8 @@ describe("canMerge keeps different events apart", () => {
     ["another type", {}, { type: "negotiation" }],
     ["no party in common", {}, { participants: [actor("person:donald-trump", "USA")] }],
     ["another day", {}, { date: { value: "2025-06-05" } }],
+    ["no day at all and only a state in common", { date: null, publishedAt: null, participants: [RUSSIA] }, { date: { value: "2025-03-10" }, participants: [RUSSIA, UMEROV] }],
+    ["no day at all and one shared person, no place or issue", { date: null, publishedAt: null }, { participants: [MEDINSKY, actor("person:marco-rubio", "USA")] }],
     ["a day apart with nothing else in common", {}, { date: { value: "2025-06-03" } }],
     ["another country's place", { placeRef: ISTANBUL }, { placeRef: GENEVA }],
     ["disjoint issues", { issues: ["prisoner_exchange"] }, { issues: ["ceasefire"] }],

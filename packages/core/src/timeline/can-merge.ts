@@ -24,7 +24,9 @@ export const UNDATED_WINDOW_DAYS = 7;
  *   a shared actor;
  * - an undated account must be published within a week of the other's date
  *   (or, when both are undated, of the other's publication): an undated
- *   report of a meeting in 2025 does not tell of a meeting in 2021;
+ *   report of a meeting in 2025 does not tell of a meeting in 2021; with no
+ *   day on one side at all, the accounts must share a person and the place or
+ *   an issue (or two people);
  * - when both name issues (what was agreed, proposed, published), they share one.
  */
 export function canMerge(entryReports: readonly TimelineReport[], report: TimelineReport): number | null {
@@ -56,7 +58,13 @@ export function canMerge(entryReports: readonly TimelineReport[], report: Timeli
 
   if (relation === "different") return null;
   if (relation === "near" && !(sharedIds > 0 && (samePlace || sharedIssues > 0))) return null;
-  if (relation === "unknown" && !withinWindow(entryReports, date, report)) return null;
+  if (relation === "unknown") {
+    const window = withinWindow(entryReports, date, report);
+    if (window === false) return null;
+    // Neither a date nor a publication day to anchor it: only the same people at the same place
+    // (or on the same issue) tell of one event; a shared state alone merges every Russian–Ukrainian meeting.
+    if (window === null && !(sharedIds > 0 && (samePlace || sharedIssues > 0 || sharedIds >= 2))) return null;
+  }
 
   if (place && report.placeRef && !samePlace) {
     const sameCountry = place.country !== null && place.country === report.placeRef.country;
@@ -70,11 +78,14 @@ export function canMerge(entryReports: readonly TimelineReport[], report: Timeli
   return score;
 }
 
-/** The day an account without a date is anchored to: its article's publication. */
-function withinWindow(entryReports: readonly TimelineReport[], entryDate: string | null, report: TimelineReport): boolean {
+/**
+ * The day an account without a date is anchored to: its article's publication.
+ * True or false when both sides have a day; null when one has none.
+ */
+function withinWindow(entryReports: readonly TimelineReport[], entryDate: string | null, report: TimelineReport): boolean | null {
   const entryDay = isoDayOf(entryDate) ?? entryReports.map((r) => r.publishedAt).find(isString) ?? null;
   const reportDay = isoDayOf(report.date?.value) ?? report.publishedAt;
-  if (!entryDay || !reportDay) return true;
+  if (!entryDay || !reportDay) return null;
   return daysBetween(entryDay, reportDay) <= UNDATED_WINDOW_DAYS;
 }
 
