@@ -43,7 +43,7 @@ describe("parley ingest", () => {
   it("ingests the seeds: exit 0, the report as JSON on stdout, a summary on stderr; again: already there", () => {
     const db = freshDb();
     const r = parley(["ingest", SEEDS, "--db", db]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const report = BatchReportSchema.parse(JSON.parse(r.stdout));
     expect(report.stored).toHaveLength(1);
     expect(report.skipped).toEqual([]);
@@ -55,14 +55,14 @@ describe("parley ingest", () => {
 
   it("--progress writes one line per file on stderr when it is not a terminal", () => {
     const r = parley(["ingest", SEEDS, "--progress", "--db", freshDb()]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/\[1\/1\] stored .*000_d9bf279fc9ea0bf9\.txt/);
     expect(r.stdout).not.toContain("[1/1]");
   });
 
   it("a single .txt file with its .meta.json goes in", () => {
     const r = parley(["ingest", SEED, "--db", freshDb()]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).stored).toEqual([SEED]);
   });
 
@@ -75,7 +75,7 @@ describe("parley ingest", () => {
     const good = folder({ "ok.txt": "Die Außenminister trafen sich in Genf." });
     const bad = path(good);
     const r = parley(["ingest", good, bad, "--db", freshDb()]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     const report = BatchReportSchema.parse(JSON.parse(r.stdout));
     expect(report.stored).toHaveLength(1);
     expect(report.skipped).toEqual([{ file: bad, reason: expect.stringContaining(reason) }]);
@@ -86,7 +86,7 @@ describe("parley ingest", () => {
   it("a file that is not UTF-8 and a malformed .meta.json are skipped by name, exit 1", () => {
     const d = folder({ "a.txt": "Ein gutes Treffen.", "b.txt": Buffer.from([0x66, 0xfc, 0x72, 0xff]), "c.txt": "Noch ein Text.", "c.meta.json": "{ nope" });
     const r = parley(["ingest", d, "--db", freshDb()]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     const report = BatchReportSchema.parse(JSON.parse(r.stdout));
     expect(report.stored).toEqual(["a.txt"]);
     expect(report.skipped.map((s) => s.file).sort()).toEqual(["b.txt", expect.stringMatching(/^c\.(meta\.json|txt)$/)]);
@@ -98,14 +98,14 @@ describe("parley ingest", () => {
     [["--db"], "--db needs a value"],
   ])("usage errors exit 2: %j", (args, message) => {
     const r = parley(["ingest", ...args]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe("");
   });
 
   it("--help documents the options and the exit codes", () => {
     const r = parley(["ingest", "--help"]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Usage: parley ingest PATH...");
     expect(r.stdout).toContain("--progress");
     expect(r.stdout).toContain("Exit codes: 0");
@@ -113,14 +113,14 @@ describe("parley ingest", () => {
 
   it("an API that is down: exit 3, nothing on stdout", () => {
     const r = parley(["ingest", SEEDS, "--api", down]);
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain(`cannot reach the Parley API at ${down}`);
     expect(r.stdout).toBe("");
   });
 
   it("a database URL that cannot be opened: exit 3", () => {
     const r = parley(["ingest", SEEDS, "--db", "mysql://nope"]);
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain("cannot open the store mysql://nope");
   });
 });
@@ -128,7 +128,7 @@ describe("parley ingest", () => {
 describe("parley timeline", () => {
   it("table (the default): a header and one row per event", () => {
     const r = parley(["timeline", "--db", seeded]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^Date\s+Type\s+Participants\s+Place$/);
     expect(lines).toHaveLength(6);
@@ -138,7 +138,7 @@ describe("parley timeline", () => {
 
   it("json: one array of timeline entries that match the schema", () => {
     const r = parley(["timeline", "--format", "json", "--db", seeded]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const entries = TimelineEntrySchema.array().parse(JSON.parse(r.stdout));
     expect(entries).toHaveLength(5);
     expect(entries.find((e) => e.date?.value === "XXXX-05-16")).toMatchObject({ type: "meeting", reportCount: 1 });
@@ -169,7 +169,7 @@ describe("parley timeline", () => {
     [["--q", "Kriegsgefangenen"], 1],
   ])("filters %j → %i events", (args, count) => {
     const r = parley(["timeline", ...args, "--format", "json", "--db", seeded]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(count);
   });
 
@@ -192,7 +192,7 @@ describe("parley timeline", () => {
     [["extra"], "unexpected argument"],
   ])("bad input %j: exit 2 with a message, nothing on stdout", (args, message) => {
     const r = parley(["timeline", ...args, "--db", seeded]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe("");
     expect(r.stderr).not.toMatch(STACK_FRAME);
@@ -201,7 +201,7 @@ describe("parley timeline", () => {
   it("an API that is down: exit 3 and not even a header on stdout", () => {
     for (const format of ["table", "json", "csv"]) {
       const r = parley(["timeline", "--format", format, "--api", down]);
-      expect(r.code).toBe(3);
+      expect(r.code, r.stderr).toBe(3);
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain("cannot reach the Parley API");
     }
@@ -209,7 +209,7 @@ describe("parley timeline", () => {
 
   it("--api that is not a URL: exit 3 with the reason", () => {
     const r = parley(["timeline", "--api", "not a url"]);
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain("--api: not a URL");
   });
 });
@@ -218,7 +218,7 @@ describe("parley export", () => {
   it.each(["json", "ndjson", "csv", "plover"])("--format %s streams to stdout", (format) => {
     const r = parley(["export", "--format", format, "--db", seeded]);
     expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);
     if (format === "json") expect(() => JSON.parse(r.stdout)).not.toThrow();
     if (format === "ndjson" || format === "plover") for (const l of r.stdout.trimEnd().split("\n")) expect(() => JSON.parse(l)).not.toThrow();
@@ -228,7 +228,7 @@ describe("parley export", () => {
   it("--out FILE writes the file, not stdout", () => {
     const out = join(dir, "export.ndjson");
     const r = parley(["export", "--format", "ndjson", "--out", out, "--db", seeded]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`wrote ${out}`);
     expect(readFileSync(out, "utf8").trimEnd().split("\n").length).toBeGreaterThan(0);
@@ -236,7 +236,7 @@ describe("parley export", () => {
 
   it("--out under a file (a folder expected): exit 1, the reason", () => {
     const r = parley(["export", "--out", join(SEED, "out.json"), "--db", seeded]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain("cannot write");
     expect(r.stderr).toContain("not a directory");
   });
@@ -246,14 +246,14 @@ describe("parley export", () => {
     [["--nope"], "unknown option --nope"],
   ])("bad input %j: exit 2", (args, message) => {
     const r = parley(["export", ...args, "--db", seeded]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
   it("an API that is down: exit 3, and no file is left under --out", () => {
     const out = join(dir, "never.json");
     const r = parley(["export", "--api", down, "--out", out]);
-    expect(r.code).toBe(3);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain("cannot reach the Parley API");
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
@@ -332,7 +332,7 @@ describe("parley serve, and the commands with --api on it", { timeout: 180_000 }
     [["--host", "0.0.0.0"], "Refusing to listen on 0.0.0.0 without a token"],
   ])("bad input %j: exit 2", (args, message) => {
     const r = parley(["serve", ...args, "--db", freshDb()]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
@@ -341,7 +341,7 @@ describe("parley serve, and the commands with --api on it", { timeout: 180_000 }
     try {
       const port = new URL(url).port;
       const r = parley(["serve", "--port", port, "--db", freshDb()]);
-      expect(r.code).toBe(3);
+      expect(r.code, r.stderr).toBe(3);
       expect(r.stderr).toContain("the port is taken");
     } finally {
       child.kill("SIGTERM");
@@ -354,13 +354,13 @@ describe("parley ui (the script side)", () => {
   it("--help, and a bad --view is a usage error", () => {
     expect(parley(["ui", "--help"]).stdout).toContain("Usage: parley [ui] [options]");
     const r = parley(["--view", "nope"]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('--view "nope": expected one of timeline, actors, articles, ingest');
   });
 
   it("without a terminal on standard input the UI refuses with exit 2 and says what to use", () => {
     const r = parley(["--db", seeded]);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain("the terminal UI needs a terminal on standard input; in scripts use parley timeline");
     expect(r.stdout).toBe("");
   });
