@@ -9,6 +9,7 @@ const actor = (id: string, country: string | null): ActorRef => ({ id, name: id,
 const MEDINSKY = actor("person:vladimir-medinsky", "RUS");
 const UMEROV = actor("person:rustem-umerov", "UKR");
 const RUSSIA = { ...actor("state:RUS", "RUS"), kind: "state" as const };
+const UKRAINE = { ...actor("state:UKR", "UKR"), kind: "state" as const };
 const ISTANBUL = { id: "place:istanbul", name: "Istanbul", country: "TUR" };
 const PALACE = { id: "place:ciragan-palace", name: "Çırağan Palace", country: "TUR" };
 const GENEVA = { id: "place:geneva", name: "Geneva", country: "CHE" };
@@ -61,6 +62,7 @@ describe("canMerge keeps different events apart", () => {
     ["no party in common", {}, { participants: [actor("person:donald-trump", "USA")] }],
     ["another day", {}, { date: { value: "2025-06-05" } }],
     ["no day at all and only a state in common", { date: null, publishedAt: null, participants: [RUSSIA] }, { date: { value: "2025-03-10" }, participants: [RUSSIA, UMEROV] }],
+    ["no day at all and only states in common", { date: null, publishedAt: null, participants: [RUSSIA, UKRAINE, MEDINSKY] }, { participants: [RUSSIA, UKRAINE, actor("person:donald-trump", "USA")] }],
     ["no day at all and one shared person, no place or issue", { date: null, publishedAt: null }, { participants: [MEDINSKY, actor("person:marco-rubio", "USA")] }],
     ["a day apart with nothing else in common", {}, { date: { value: "2025-06-03" } }],
     ["another country's place", { placeRef: ISTANBUL }, { placeRef: GENEVA }],

@@ -37,6 +37,7 @@ export function canMerge(entryReports: readonly TimelineReport[], report: Timeli
   const ids = new Set(entryReports.flatMap((r) => r.participants.map((p) => p.id)));
   const countries = new Set(entryReports.flatMap((r) => r.participants.map((p) => p.country).filter(isString)));
   const sharedIds = report.participants.filter((p) => ids.has(p.id)).length;
+  const sharedPeople = report.participants.filter((p) => p.kind === "person" && ids.has(p.id)).length;
   const sharedCountries = new Set(report.participants.map((p) => p.country).filter((c) => isString(c) && countries.has(c))).size;
   const issues = new Set(entryReports.flatMap((r) => r.issues));
   const sharedIssues = report.issues.filter((i) => issues.has(i)).length;
@@ -62,8 +63,8 @@ export function canMerge(entryReports: readonly TimelineReport[], report: Timeli
     const window = withinWindow(entryReports, date, report);
     if (window === false) return null;
     // Neither a date nor a publication day to anchor it: only the same people at the same place
-    // (or on the same issue) tell of one event; a shared state alone merges every Russian–Ukrainian meeting.
-    if (window === null && !(sharedIds > 0 && (samePlace || sharedIssues > 0 || sharedIds >= 2))) return null;
+    // (or on the same issue) tell of one event; shared states alone would merge every Russian–Ukrainian meeting.
+    if (window === null && !(sharedPeople > 0 && (samePlace || sharedIssues > 0 || sharedPeople >= 2))) return null;
   }
 
   if (place && report.placeRef && !samePlace) {
