@@ -533,12 +533,23 @@ function inheritParticipants(events: EventDraft[]): void {
 
 /** "am Vortag", "the day before": counted from the dated event told just before. */
 function resolveEventRelative(doc: Doc, events: EventDraft[]): void {
-  for (const t of doc.timexes) {
-    if (t.eventOffset === undefined) continue;
-    const here = events.filter((e) => e.sentences.includes(t.sentence));
+  const relative = doc.timexes.filter((t) => t.eventOffset !== undefined);
+  if (!relative.length) return;
+  // Events are created in text order; look back over a bounded window so that long texts stay linear.
+  const firsts = events.map((e) => e.sentences[0]!);
+  for (const t of relative) {
+    let hi = firsts.length;
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (firsts[mid]! <= t.sentence) lo = mid + 1;
+      else hi = mid;
+    }
+    const window = events.slice(Math.max(0, lo - 50), lo);
+    const here = window.filter((e) => e.sentences.includes(t.sentence));
     // The dated event told last before this sentence.
     const lastBefore = (e: EventDraft) => Math.max(-1, ...e.sentences.filter((x) => x < t.sentence));
-    const before = events
+    const before = window
       .filter((e) => !here.includes(e) && e.date && /^(\d{4}|XXXX)-\d\d-\d\d/u.test(e.date.value) && e.sentences[0]! < t.sentence)
       .sort((a, b) => lastBefore(a) - lastBefore(b))
       .pop();
@@ -546,7 +557,7 @@ function resolveEventRelative(doc: Doc, events: EventDraft[]): void {
     // A year-less day counts in a common year and stays year-less ("XXXX-03-18" → "XXXX-03-19").
     const base = before.date.value.slice(0, 10);
     const unknownYear = base.startsWith("XXXX");
-    const day = formatYmd(addDays(parseIso(unknownYear ? `2001${base.slice(4)}` : base), t.eventOffset));
+    const day = formatYmd(addDays(parseIso(unknownYear ? `2001${base.slice(4)}` : base), t.eventOffset!));
     const value = unknownYear ? `XXXX${day.slice(4)}` : day;
     t.value = value;
     t.dayLevel = true;
