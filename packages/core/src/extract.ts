@@ -24,7 +24,7 @@ import { tokenizeSentences } from "./pipeline/stages/tokenize-sentences.js";
 import type { Doc, PipelineContext, Stage } from "./pipeline/types.js";
 
 /** Bumped whenever extraction output changes: the store re-extracts older articles. */
-export const EXTRACTOR_VERSION = "0.2.0";
+export const EXTRACTOR_VERSION = "0.3.0";
 
 /** The stages, in order. */
 export const STAGES: readonly Stage[] = [

@@ -178,7 +178,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       e.id = `ev-${best}-${e.triggers[0]!.start}`;
     }
   }
-  inheritParticipants(events);
+  inheritParticipants(doc, events);
   resolveEventRelative(doc, events);
   // Sort evidence order; ids stay as built.
   for (const e of events) e.sentences.sort((a, b) => a - b);
@@ -516,17 +516,23 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
   }
 }
 
-/** Events that name no party take the parties of the interaction just before ("die Delegationen"). */
-function inheritParticipants(events: EventDraft[]): void {
+/**
+ * Events that name no party take the parties of the interaction just before
+ * ("die Delegationen"): as states where the text names them, since the people
+ * were not named for this event.
+ */
+function inheritParticipants(doc: Doc, events: EventDraft[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.participants.length) continue;
-    for (let j = i - 1; j >= 0; j--) {
+    for (let j = i - 1; j >= Math.max(0, i - 50); j--) {
       const prev = events[j]!;
-      if (INTERACTIVE.has(prev.type) && prev.participants.length) {
-        e.participants = [...prev.participants];
-        break;
-      }
+      if (!INTERACTIVE.has(prev.type) || !prev.participants.length) continue;
+      const states = [...new Set(prev.participants.map((id) => doc.actors[id]?.country).filter((c): c is string => !!c))]
+        .map((c) => `state:${c}`)
+        .filter((id) => doc.actors[id] !== undefined);
+      e.participants = states.length ? states : [...prev.participants];
+      break;
     }
   }
 }
