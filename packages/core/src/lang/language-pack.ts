@@ -26,9 +26,6 @@ export const TriggerSchema = z.object({
   determiners: z.array(z.enum(["indefinite", "definite", "demonstrative", "possessive", "none"])).optional(),
   /** The trigger is not an event when one of these words is in its sentence. */
   excludes: words.optional(),
-  /** Separable verb particle that must close the clause ("tauschten … aus"). */
-  particle: z.string().optional(),
-  modality: z.enum(["asserted", "planned", "proposed"]).optional(),
 });
 export type Trigger = z.infer<typeof TriggerSchema>;
 export const TriggersFileSchema = z.array(TriggerSchema);
@@ -135,8 +132,6 @@ export const CuesFileSchema = z.object({
   purpose: words,
   /** Infinitive and complement markers: a clause with one continues the goal or opinion before it ("…, einen Konsens zu erzielen", "hoffen, dass …"). */
   infinitive: words,
-  /** Conjunctions between participants ("und", "and", "zwischen"). */
-  coordination: words,
 });
 
 /** Titles and roles that introduce a person's name. */
