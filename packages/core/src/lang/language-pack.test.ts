@@ -109,7 +109,7 @@ describe("language data schemas reject bad files", () => {
     ["a trigger with an empty form", TriggersFileSchema, [{ ...trigger, forms: [""] }], "0.forms.0"],
     ["a trigger without forms", TriggersFileSchema, [{ type: "meeting", pos: "noun" }], "0.forms"],
     ["a trigger with an unknown issue", TriggersFileSchema, [{ ...trigger, issue: "peace" }], "0.issue"],
-    ["a trigger with an unknown modality", TriggersFileSchema, [{ ...trigger, modality: "denied" }], "0.modality"],
+    ["a trigger with a field no stage reads (a typo is caught)", TriggersFileSchema, [{ ...trigger, modality: "denied" }], "0"],
     ["triggers as an object", TriggersFileSchema, { meeting: ["Treffen"] }, ""],
     ["an unknown issue", IssuesFileSchema, [{ issue: "peace", forms: ["Frieden"] }], "0.issue"],
     ["reporting data without verbs", ReportingFileSchema, { ...reporting, verbs: undefined }, "verbs"],

@@ -13,7 +13,7 @@ const words = z.array(z.string().min(1));
  * memorandum); `issue` makes the trigger an issue of an agreement or proposal
  * in the same sentence instead of an event of its own.
  */
-export const TriggerSchema = z.object({
+export const TriggerSchema = z.strictObject({
   type: EventTypeSchema,
   pos: z.enum(["noun", "verb"]),
   forms: words,
@@ -32,11 +32,11 @@ export const TriggersFileSchema = z.array(TriggerSchema);
 
 /** Words that signal an issue of an agreement or proposal. */
 export const IssuesFileSchema = z.array(
-  z.object({ issue: IssueSchema, forms: words, head: z.boolean().optional() }),
+  z.strictObject({ issue: IssueSchema, forms: words, head: z.boolean().optional() }),
 );
 
 /** Reporting verbs and attribution cues. */
-export const ReportingFileSchema = z.object({
+export const ReportingFileSchema = z.strictObject({
   /** Verbs of saying: "sagte", "betonte", "said". */
   verbs: words,
   /** Cues before the source: "laut", "according to", "citing". */
@@ -47,12 +47,14 @@ export const ReportingFileSchema = z.object({
   citing: words,
   /** Words that introduce speech by a colon, or speech nouns ("Aussagen", "statement"). */
   speechNouns: words,
+  /** Personal pronouns that stand for the speaker named before ("…", sagte er). */
+  pronouns: words,
   /** Nouns of media and agencies: "Medien", "Nachrichtenagentur", "media". */
   mediaNouns: words,
 });
 
 /** Time vocabulary. Values are TIMEX3 fragments. */
-export const TemporalFileSchema = z.object({
+export const TemporalFileSchema = z.strictObject({
   months: z.record(z.string(), z.number().int().min(1).max(12)),
   weekdays: z.record(z.string(), z.number().int().min(1).max(7)),
   /** Parts of day: "Abend" → "EV". */
@@ -101,7 +103,7 @@ export const TemporalFileSchema = z.object({
 });
 
 /** Cues that decide whether a sentence states an event. */
-export const CuesFileSchema = z.object({
+export const CuesFileSchema = z.strictObject({
   /** Negation of the whole clause: "nicht", "not", "never", "failed to". */
   negation: words,
   /** Negation of the noun phrase that follows: "kein", "ohne", "no", "without". */
@@ -135,7 +137,7 @@ export const CuesFileSchema = z.object({
 });
 
 /** Titles and roles that introduce a person's name. */
-export const TitlesFileSchema = z.object({
+export const TitlesFileSchema = z.strictObject({
   /** Titles (also as compound heads in German: "Kremlsprecher"). */
   titles: words,
   /** Common given names that start a person's name. */

@@ -93,6 +93,8 @@ export interface TriggerHit extends Span {
   tokenStart: number;
   tokenEnd: number;
   determiner: "indefinite" | "definite" | "demonstrative" | "possessive" | null;
+  /** Found without the words its trigger requires: it may only name again an event told before. */
+  weakened?: boolean;
   /** For separable verbs ("wies … zurück"): the token after the particle, where the verb's object ends. */
   particleEnd?: number;
   /** Inside a background phrase ("vor den Verhandlungen"): not the sentence's main event. */

@@ -81,6 +81,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   const tokens = doc.tokens;
   const folded = doc.folded;
   const events: EventDraft[] = [];
+  const knownTypes = new Set<EventType>();
   const hits: TriggerHit[] = [];
   const attributional = new Set(doc.attributions.flatMap((a) => a.mentionIndexes));
   // "die Lage in der Ukraine": a state named as a place is where, not who; it neither takes part nor counts as a new party.
@@ -91,7 +92,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   const idx = indexBySentence(doc);
 
   for (const s of doc.sentences) {
-    const sentenceHits = findTriggers(s, lex, doc, folded);
+    const sentenceHits = findTriggers(s, lex, doc, folded, knownTypes);
     if (!sentenceHits.length) continue;
     const [nonFactualFrom, nonFactualTo] = nonFactualScope(s, lex.nonFactual, lex.nonFactualHeads, tokens, folded, lex);
     const specific =
@@ -101,8 +102,10 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       sentenceHits.some((h) => h.determiner === "indefinite" || h.determiner === "demonstrative" || h.trigger.pos === "verb");
     const sentenceEvents = new Map<EventType, EventDraft>();
 
-    const outcome = sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue);
-    const sameClauseAsOutcome = (hit: TriggerHit) => sentenceHits.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue && sameClause(h, hit, tokens, lex));
+    // A trigger found without its required words ("vote on the deal") holds no content.
+    const holders = sentenceHits.filter((h) => !h.weakened);
+    const outcome = holders.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue);
+    const sameClauseAsOutcome = (hit: TriggerHit) => holders.some((h) => OUTCOMES.has(h.trigger.type) && !h.trigger.issue && sameClause(h, hit, tokens, lex));
     // What is proposed, agreed or rejected ("rejected direct negotiations") is the content of that event.
     const firstProposalVerb = sentenceHits.find((h) => (h.trigger.type === "proposal" || h.trigger.type === "agreement" || h.trigger.type === "rejection") && h.trigger.pos === "verb");
     const verbTypes = new Set(sentenceHits.filter((h) => h.trigger.pos === "verb").map((h) => h.trigger.type));
@@ -114,7 +117,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       if (inAttribution(hit, s, doc, idx, lex, tokens, folded)) continue;
       if (hit.determiner === null && trigger.pos === "noun" && clauseHas(hit, s, lex.generic, tokens, folded, lex)) continue;
       // "Einigung über einen Austausch von Gefangenen", "Verhandlungen über eine Waffenruhe": the subject matter, not an event.
-      if (trigger.issue && ((outcome && (trigger.pos === "noun" || sameClauseAsOutcome(hit))) || sentenceHits.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
+      if (trigger.issue && ((outcome && (trigger.pos === "noun" || sameClauseAsOutcome(hit))) || holders.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
       // "schlug vor, die Gespräche fortzusetzen": what is proposed is no event of its own.
       if (
         firstProposalVerb &&
@@ -156,6 +159,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
             modality: trigger.type === "proposal" ? "proposed" : clauseHas(hit, s, lex.planned, tokens, folded, lex) ? "planned" : "asserted",
           };
           events.push(event);
+          knownTypes.add(event.type);
         }
       }
       if (!sentenceEvents.has(trigger.type)) sentenceEvents.set(trigger.type, event);
@@ -362,7 +366,7 @@ function inAttribution(hit: TriggerHit, s: Sentence, doc: Doc, idx: SentenceInde
 }
 
 /** Triggers of one sentence, longest form first, with determiner and background. */
-function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]): TriggerHit[] {
+function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[], known: ReadonlySet<EventType>): TriggerHit[] {
   const tokens = doc.tokens;
   const out: TriggerHit[] = [];
   const taken = new Set<number>();
@@ -404,14 +408,17 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
     if (!found) continue;
     // English nouns are lower case; a capitalised form mid-sentence is a name ("Peace Summit" stays a trigger, "Deal" as a name would not).
     for (const trigger of found.triggers) {
-      if (!sentenceHas(lex.requires.get(trigger))) continue;
+      // Without its required words the trigger may still name again an event of its type told before ("a call that lasted").
+      const weakened = !sentenceHas(lex.requires.get(trigger));
+      if (weakened && !known.has(trigger.type)) continue;
       if (trigger.excludes && sentenceHas(lex.excludes.get(trigger))) continue;
       const last = tokens[found.end - 1] as Token;
       out.push({
         start: t.start,
         end: last.end,
         text: doc.text.slice(t.start, last.end),
-        trigger,
+        trigger: weakened ? { ...trigger, weak: true } : trigger,
+        ...(weakened ? { weakened: true } : {}),
         sentence: s.index,
         tokenStart: i,
         tokenEnd: found.end,
@@ -517,15 +524,16 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
 }
 
 /**
- * Events that name no party take the parties of the interaction just before
- * ("die Delegationen"): as states where the text names them, since the people
- * were not named for this event.
+ * Events that name no party take the parties of the article's first
+ * interaction ("die Delegationen", "both countries"): as states where the text
+ * names them, since the people were not named for this event.
  */
 function inheritParticipants(doc: Doc, events: EventDraft[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.participants.length) continue;
-    for (let j = i - 1; j >= Math.max(0, i - 50); j--) {
+    // The article's first interaction with named parties: "die Delegationen", "both countries" are its parties.
+    for (let j = 0; j < i; j++) {
       const prev = events[j]!;
       if (!INTERACTIVE.has(prev.type) || !prev.participants.length) continue;
       const states = [...new Set(prev.participants.map((id) => doc.actors[id]?.country).filter((c): c is string => !!c))]

@@ -19,6 +19,7 @@ export const findQuotes: Stage = (doc, ctx) => {
   const lex = compiled(ctx, "find-quotes", () => ({
     verbs: wordIndex(lang.reporting.verbs),
     determiners: new Set([...lang.cues.definite, ...lang.cues.indefinite].map(fold)),
+    pronouns: new Set(lang.reporting.pronouns.map(fold)),
   }));
   const text = doc.text;
   const tokens = doc.tokens;
@@ -129,7 +130,12 @@ export const findQuotes: Stage = (doc, ctx) => {
       (m.via === "demonym" ? 100 : 0) +
       (inClause(m) ? 0 : m === firstPerson ? 20 : 60);
     const best = [...candidates].sort((a, b) => score(a) - score(b))[0];
-    let speaker = best && score(best) < 150 ? best.actorId : null;
+    // "…", he told reporters in Helsinki, where he met Stubb": a pronoun next to the verb is the speaker named before.
+    const pronounSubject = verbAt >= 0 && [verbAt - 1, verbAt + 1, verbAt - 2].some((k) => k >= s.tokenStart && k < s.tokenEnd && lex.pronouns.has(folded[k] as string));
+    const nearVerb = best && verbAt >= 0 && Math.abs((best.tokenStart < verbAt ? best.tokenEnd : best.tokenStart) - verbAt) <= 1;
+    // The pronoun's antecedent: a person named earlier in this sentence ("Putin … said he hoped …"), else the sentence before.
+    const antecedent = pronounSubject ? candidates.find((m) => doc.actors[m.actorId]?.kind === "person" && m.tokenEnd <= verbAt - 1) : undefined;
+    let speaker = best && score(best) < 150 && !(pronounSubject && !nearVerb) ? best.actorId : (antecedent?.actorId ?? null);
     // "sagte der CDU-Politiker": a party or state inside a compound describes the person named before.
     if (best && doc.actors[best.actorId]?.kind !== "person" && best.text.length < (doc.tokens[best.tokenStart]?.text.length ?? 0)) {
       const prevPerson = personIn(s.index - 1);
