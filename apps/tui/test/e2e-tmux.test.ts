@@ -80,7 +80,9 @@ function start(args: string[], env: Record<string, string>, columns = 120, rows 
   const name = `s${++sessions}`;
   const bin = inject("parleyBin");
   const envs = Object.entries({ NO_COLOR: "", TERM: "xterm-256color", ...env }).map(([k, v]) => `${k}=${v}`);
-  tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", cwd, "env", "-u", "PARLEY_DATABASE_URL", ...envs, process.execPath, bin, ...args);
+  // Ink draws only its last frame when it believes it runs in CI (is-in-ci: CI, CONTINUOUS_INTEGRATION):
+  // a person's terminal has neither, and neither has this one, though the test runner may (CI=true).
+  tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), "-c", cwd, "env", "-u", "PARLEY_DATABASE_URL", "-u", "CI", "-u", "CONTINUOUS_INTEGRATION", ...envs, process.execPath, bin, ...args);
   // Keep the pane after parley exits, to read its exit status.
   tmux("set-option", "-t", name, "remain-on-exit", "on");
   return new Terminal(name);
