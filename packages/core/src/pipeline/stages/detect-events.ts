@@ -476,7 +476,9 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
   const actors = idx.mentions[s.index]!
     .filter((i) => !attributional.has(i) && doc.actorMentions[i]!.via !== "group")
     .map((i) => doc.actorMentions[i]!.actorId);
-  for (const e of sentenceEvents) for (const a of actors) if (!e.participants.includes(a)) e.participants.push(a);
+  // Talks named in passing ("vor den Verhandlungen") do not take the parties of the sentence's own event.
+  const foreground = sentenceEvents.filter((e) => e.triggers.some((h) => h.sentence === s.index && !h.background));
+  for (const e of foreground.length ? foreground : sentenceEvents) for (const a of actors) if (!e.participants.includes(a)) e.participants.push(a);
 
   // Sources: the sentence's attribution chain.
   const attribution = idx.attributions[s.index];
@@ -524,16 +526,16 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
 }
 
 /**
- * Events that name no party take the parties of the article's first
- * interaction ("die Delegationen", "both countries"): as states where the text
+ * Events that name no party take the parties of the interaction told just
+ * before ("die Delegationen", "both countries"): as states where the text
  * names them, since the people were not named for this event.
  */
 function inheritParticipants(doc: Doc, events: EventDraft[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.participants.length) continue;
-    // The article's first interaction with named parties: "die Delegationen", "both countries" are its parties.
-    for (let j = 0; j < i; j++) {
+    // The interaction told just before: "die Delegationen", "both countries" are its parties.
+    for (let j = i - 1; j >= Math.max(0, i - 50); j--) {
       const prev = events[j]!;
       if (!INTERACTIVE.has(prev.type) || !prev.participants.length) continue;
       const states = [...new Set(prev.participants.map((id) => doc.actors[id]?.country).filter((c): c is string => !!c))]
