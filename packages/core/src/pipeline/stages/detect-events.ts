@@ -97,7 +97,8 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
     const [nonFactualFrom, nonFactualTo] = nonFactualScope(s, lex.nonFactual, lex.nonFactualHeads, tokens, folded, lex);
     const specific =
       idx.mentions[s.index]!.some((i) => doc.actorMentions[i]!.via !== "group") ||
-      idx.timexes[s.index]!.some((t) => t.dayLevel) ||
+      // A day, or a measured duration ("Das Treffen dauerte etwa eine Stunde"), ties the sentence to an event.
+      idx.timexes[s.index]!.some((t) => t.dayLevel || (t.type === "DURATION" && t.value !== null && !t.value.includes("X"))) ||
       idx.places[s.index]!.length > 0 ||
       sentenceHits.some((h) => h.determiner === "indefinite" || h.determiner === "demonstrative" || h.trigger.pos === "verb");
     const sentenceEvents = new Map<EventType, EventDraft>();
@@ -173,9 +174,10 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
 
   // A report names one talk in turn a negotiation, a meeting, a conversation: it is what most of its mentions call it.
   for (const e of events) {
+    // Ties keep the type of the first mention, which introduced the event.
     const counts = new Map<EventType, number>();
     for (const h of e.triggers) counts.set(h.trigger.type, (counts.get(h.trigger.type) ?? 0) + 1);
-    let best = e.type;
+    let best = e.triggers[0]!.trigger.type;
     for (const [type, n] of counts) if (n > (counts.get(best) ?? 0)) best = type;
     if (best !== e.type) {
       e.type = best;
