@@ -169,7 +169,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       hits.push(hit);
     }
     if (!sentenceEvents.size) continue;
-    attachArguments(s, [...sentenceEvents.values()], doc, idx, lex, folded, attributional);
+    attachArguments(s, [...new Set(sentenceEvents.values())], doc, idx, lex, folded, attributional);
   }
 
   // A report names one talk in turn a negotiation, a meeting, a conversation: it is what most of its mentions call it.
