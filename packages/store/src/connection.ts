@@ -11,7 +11,40 @@ export interface Connection {
   db: Kysely<Schema>;
   /** Runs `fn` in one write transaction; writers are serialised (see below). */
   write<T>(fn: (trx: Kysely<Schema>) => Promise<T>): Promise<T>;
+  /** The committed revision (counters.revision); see `SqlCorpus.revision`. */
+  revision(): Promise<number>;
   close(): Promise<void>;
+}
+
+const REVISION_SQL = "select value from counters where name = 'revision'";
+
+/**
+ * One read shared by the callers that ask while it is out, yet never a value
+ * read before a caller asked: a caller that arrives while a read is out waits
+ * for the next one, which starts when that one ends and serves everyone who
+ * arrived meanwhile. Under load a revision check costs a round trip per wave
+ * of requests, not per request, and a write committed before a request came
+ * in is always seen by it.
+ */
+export function sharedFreshRead<T>(read: () => Promise<T>): () => Promise<T> {
+  let current: Promise<T> | null = null;
+  let next: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const p: Promise<T> = read().finally(() => {
+      if (current === p) current = null;
+    });
+    current = p;
+    return p;
+  };
+  const settled = () => undefined;
+  return () => {
+    if (current === null) return start();
+    next ??= current.then(settled, settled).then(() => {
+      next = null;
+      return start();
+    });
+    return next;
+  };
 }
 
 /** Any number fixed for this project: the advisory lock that serialises writers on PostgreSQL. */
@@ -42,9 +75,22 @@ function connectSqlite(path: string): Connection {
   database.pragma("wal_autocheckpoint = 10000");
   database.pragma("temp_store = memory");
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  // Prepared on first use: the table exists once the migrations have run.
+  let readRevision: Database.Statement | null = null;
   return {
     engine: "sqlite",
     db,
+    revision: async () => {
+      // Inside this connection's write transaction a direct read would see the
+      // revision it has not committed (and may roll back); kysely's queue waits
+      // for the transaction to end.
+      if (database.inTransaction) {
+        const row = await db.selectFrom("counters").select("value").where("name", "=", "revision").executeTakeFirst();
+        return Number(row?.value ?? 0);
+      }
+      readRevision ??= database.prepare(REVISION_SQL).pluck();
+      return Number(readRevision.get() ?? 0);
+    },
     // BEGIN IMMEDIATE takes the write lock at once: a deferred transaction that
     // reads and then writes can fail with SQLITE_BUSY when another process wrote in between.
     write: (fn) =>
@@ -92,9 +138,15 @@ function connectPostgres(url: string): Connection {
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  // A named statement: parsed and planned once per pooled client.
+  const readRevision = sharedFreshRead(async () => {
+    const { rows } = await pool.query<{ value: string }>({ name: "parley_revision", text: REVISION_SQL });
+    return Number(rows[0]?.value ?? 0);
+  });
   return {
     engine: "postgres",
     db,
+    revision: readRevision,
     // Writers take one transaction-scoped advisory lock: merging an article into
     // the timeline reads entries that another writer may be changing, and two
     // processes ingesting the same event at once must not open two entries for it.

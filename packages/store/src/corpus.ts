@@ -53,6 +53,12 @@ export interface Corpus {
   search(q: string, page?: Partial<PageRequest>): Promise<Page<ArticleSummary>>;
   /** Streams the export, chunk by chunk. */
   export(format: ExportFormat): AsyncIterable<string>;
+  /**
+   * A number that grows whenever the corpus changes, through any connection or
+   * process; what response caches key on. What is read after it is at least as
+   * new as it. Optional: a corpus without it is not cached.
+   */
+  revision?(): Promise<number>;
   /** True when the store answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -14,6 +14,7 @@ export function migrationsFor(engine: Engine): MigrationProvider {
     "0004_search_reports": { up: (db) => run(db, searchReports(engine)) },
     "0005_drop_unused_indexes": { up: (db) => run(db, dropUnusedIndexes()) },
     "0006_counters": { up: (db) => run(db, counters()) },
+    "0007_revision": { up: (db) => run(db, revision()) },
   };
   return { getMigrations: async () => migrations };
 }
@@ -266,4 +267,13 @@ function counters(): string[] {
     `insert into counters (name, value) select 'articles', count(*) from articles`,
     `insert into counters (name, value) select 'timeline_entries', count(*) from timeline_entries`,
   ];
+}
+
+/**
+ * The corpus's revision: every write transaction that changes the corpus adds
+ * one, so that a reader (a response cache in another process) can tell with one
+ * row whether anything changed since it last looked.
+ */
+function revision(): string[] {
+  return [`insert into counters (name, value) values ('revision', 0)`];
 }

@@ -116,7 +116,7 @@ export interface TimelineIssuesTable {
 }
 
 export interface CountersTable {
-  /** "articles" or "timeline_entries". */
+  /** "articles", "timeline_entries" or "revision" (see `Corpus.revision`). */
   name: string;
   value: number | string;
 }

@@ -277,6 +277,8 @@ export class SqlCorpus implements Corpus {
       titles.set(p.id, stored);
       toWrite.push(p);
     }
+    // Readers that cache (the API) key on the revision: one more for any change.
+    if (toWrite.length) await bumpCounter(trx, "revision", 1);
     await writeExtractionRows(
       trx,
       toWrite.map((p) => ({ articleId: p.id, extraction: p.extraction })),
@@ -358,6 +360,7 @@ export class SqlCorpus implements Corpus {
       await deleteExtractionRows(trx, id);
       await trx.deleteFrom("articles").where("id", "=", id).execute();
       await bumpCounter(trx, "articles", -1);
+      await bumpCounter(trx, "revision", 1);
       return true;
     });
   }
@@ -418,6 +421,18 @@ export class SqlCorpus implements Corpus {
       nextCursor: rows.length > limit && last ? encodeCursor(last.sort_key) : null,
       ...(total === undefined ? {} : { total }),
     };
+  }
+
+  /**
+   * The corpus's revision: a number that grows with every write that changes
+   * the corpus, through this connection or any other (another process, another
+   * API instance). Content read after it is at least as new as it says, so a
+   * cache that keys on it never serves a page older than the revision. One
+   * primary-key read: a prepared statement in-process on SQLite, one round trip
+   * on PostgreSQL, shared by the callers that ask while the previous one is out.
+   */
+  revision(): Promise<number> {
+    return this.conn.revision();
   }
 
   async getEvent(id: string): Promise<TimelineEntry | null> {

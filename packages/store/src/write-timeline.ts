@@ -291,6 +291,6 @@ function searchTextOf(r: TimelineReport): string {
 }
 
 /** Adds `by` to a counter (inside the write transaction). */
-export async function bumpCounter(trx: Kysely<Database>, name: "articles" | "timeline_entries", by: number): Promise<void> {
+export async function bumpCounter(trx: Kysely<Database>, name: "articles" | "timeline_entries" | "revision", by: number): Promise<void> {
   if (by) await trx.updateTable("counters").set((eb) => ({ value: eb("value", "+", by) })).where("name", "=", name).execute();
 }
