@@ -9,6 +9,7 @@ import type { PrecomputedExtractions } from "./precomputed.js";
 import { docs } from "./plugins/docs.js";
 import { guard, type RateLimitOptions } from "./plugins/guard.js";
 import { problems, sendProblem } from "./plugins/problems.js";
+import { DEFAULT_CACHE_BYTES, ResponseCache } from "./response-cache.js";
 import { serializerCompiler } from "./serializer.js";
 import { articleRoutes } from "./routes/articles.js";
 import { exportRoutes } from "./routes/export.js";
@@ -46,6 +47,12 @@ export interface AppOptions {
    * event loop, inside the store.
    */
   precomputed?: PrecomputedExtractions;
+  /**
+   * Bytes of validated, serialised read responses to keep per corpus revision
+   * (see response-cache.ts); 64 MiB by default, 0 keeps none. Responses are
+   * kept only when the corpus tells its revision (`Corpus.revision`).
+   */
+  responseCacheBytes?: number;
   /** Close the corpus when the app closes. */
   closeCorpus?: boolean;
 }
@@ -66,12 +73,17 @@ export const parleyApi = fp<AppOptions>(
     const { corpus } = options;
     const pool = options.precomputed?.pool ?? newPool(options);
     if (pool !== null) app.addHook("onClose", async () => pool.close());
+    const maxBytes = options.responseCacheBytes ?? DEFAULT_CACHE_BYTES;
+    const cache = new ResponseCache({
+      revision: maxBytes > 0 && corpus.revision !== undefined ? () => corpus.revision!() : null,
+      maxBytes,
+    });
     await app.register(healthRoutes, { corpus });
     await app.register(
       async (v1) => {
         await v1.register(extractRoutes, { pool });
-        await v1.register(articleRoutes, { corpus, precomputed: options.precomputed ?? null });
-        await v1.register(timelineRoutes, { corpus });
+        await v1.register(articleRoutes, { corpus, precomputed: options.precomputed ?? null, cache });
+        await v1.register(timelineRoutes, { corpus, cache });
         await v1.register(exportRoutes, { corpus });
       },
       { prefix: "/v1" },

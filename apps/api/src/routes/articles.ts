@@ -4,15 +4,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { PrecomputedExtractions } from "../precomputed.js";
 import { ProblemError, problemResponses } from "../problem.js";
+import { cacheKey, sendCached, type ResponseCache } from "../response-cache.js";
 import { ArticlePageSchema, ArticleQuerySchema, BatchRequestSchema, BatchResultSchema, IdParamsSchema, MAX_BATCH } from "../schemas.js";
 
 const notFound = (id: string) => new ProblemError("not-found", 404, `No article ${JSON.stringify(id)}.`);
 
 /** Ingest, list, read and delete articles. */
-export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; precomputed: PrecomputedExtractions | null }> = async (
-  app,
-  { corpus, precomputed },
-) => {
+export const articleRoutes: FastifyPluginAsyncZod<{
+  corpus: Corpus;
+  precomputed: PrecomputedExtractions | null;
+  cache: ResponseCache;
+}> = async (app, { corpus, precomputed, cache }) => {
   /** Ingests with the extractions from the worker pool when the store takes them. */
   const ingesting = <T>(inputs: ArticleInput[], ingest: () => Promise<T>): Promise<T> =>
     precomputed === null ? ingest() : precomputed.around(inputs, ingest);
@@ -80,9 +82,12 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; precomputed:
         response: { 200: ArticlePageSchema, ...problemResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { sort, q, ...page } = request.query;
-      return sort === "relevance" && q !== undefined ? corpus.search(q, page) : corpus.listArticles({ ...page, q });
+      const body = await cache.read(cacheKey("articles", request.query), ArticlePageSchema, () =>
+        sort === "relevance" && q !== undefined ? corpus.search(q, page) : corpus.listArticles({ ...page, q }),
+      );
+      return sendCached(request, reply, body!);
     },
   );
 
@@ -97,10 +102,10 @@ export const articleRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; precomputed:
         response: { 200: ArticleSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
-      const article = await corpus.getArticle(request.params.id);
+    async (request, reply) => {
+      const article = await cache.read(cacheKey("article", request.params), ArticleSchema, () => corpus.getArticle(request.params.id));
       if (article === null) throw notFound(request.params.id);
-      return article;
+      return sendCached(request, reply, article);
     },
   );
 

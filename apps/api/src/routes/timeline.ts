@@ -2,10 +2,11 @@ import { ActorDetailSchema, TimelineEntrySchema } from "@parley/core/model";
 import type { Corpus } from "@parley/store";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ProblemError, problemResponses } from "../problem.js";
+import { cacheKey, sendCached, type ResponseCache } from "../response-cache.js";
 import { ActorPageSchema, IdParamsSchema, ListQuerySchema, TimelinePageSchema, TimelineQuerySchema } from "../schemas.js";
 
-/** The merged timeline and its actors: reads only. */
-export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (app, { corpus }) => {
+/** The merged timeline and its actors: reads only, answered from the response cache. */
+export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; cache: ResponseCache }> = async (app, { corpus, cache }) => {
   app.get(
     "/events",
     {
@@ -17,7 +18,10 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
         response: { 200: TimelinePageSchema, ...problemResponses(400) },
       },
     },
-    async (request) => corpus.timeline(request.query),
+    async (request, reply) => {
+      const page = await cache.read(cacheKey("events", request.query), TimelinePageSchema, () => corpus.timeline(request.query));
+      return sendCached(request, reply, page!);
+    },
   );
 
   app.get(
@@ -31,10 +35,10 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
         response: { 200: TimelineEntrySchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
-      const event = await corpus.getEvent(request.params.id);
+    async (request, reply) => {
+      const event = await cache.read(cacheKey("event", request.params), TimelineEntrySchema, () => corpus.getEvent(request.params.id));
       if (event === null) throw new ProblemError("not-found", 404, `No event ${JSON.stringify(request.params.id)}.`);
-      return event;
+      return sendCached(request, reply, event);
     },
   );
 
@@ -49,7 +53,10 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
         response: { 200: ActorPageSchema, ...problemResponses(400) },
       },
     },
-    async (request) => corpus.listActors(request.query),
+    async (request, reply) => {
+      const page = await cache.read(cacheKey("actors", request.query), ActorPageSchema, () => corpus.listActors(request.query));
+      return sendCached(request, reply, page!);
+    },
   );
 
   app.get(
@@ -63,10 +70,10 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus }> = async (
         response: { 200: ActorDetailSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
-      const actor = await corpus.getActor(request.params.id);
+    async (request, reply) => {
+      const actor = await cache.read(cacheKey("actor", request.params), ActorDetailSchema, () => corpus.getActor(request.params.id));
       if (actor === null) throw new ProblemError("not-found", 404, `No actor ${JSON.stringify(request.params.id)}.`);
-      return actor;
+      return sendCached(request, reply, actor);
     },
   );
 };
