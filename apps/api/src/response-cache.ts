@@ -138,6 +138,13 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 export function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody): FastifyReply {
   reply.header("etag", body.etag).header("cache-control", "no-cache");
   if (etagMatches(request.headers["if-none-match"], body.etag)) return reply.code(304).send();
-  // Bytes with a JSON content type: Fastify sends them as they are.
-  return reply.type(JSON_TYPE).send(body.bytes);
+  return sendSerialised(reply, body.bytes);
+}
+
+/**
+ * Sends JSON serialised (and validated) already. Text or bytes with a JSON
+ * content type go out as they are: Fastify's serialiser does not run again.
+ */
+export function sendSerialised(reply: FastifyReply, json: string | Buffer): FastifyReply {
+  return reply.type(JSON_TYPE).send(json);
 }

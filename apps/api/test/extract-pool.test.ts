@@ -40,6 +40,13 @@ describe("ExtractPool", () => {
     results.forEach((result, i) => expect(result).toEqual(extract(inputs[i]!, { validate: false })));
   });
 
+  it("answers JSON text that parses to what run() answers", async () => {
+    const input = { text: SENTENCES.en, language: "en" as const };
+    const json = await pool.runJson(input);
+    expect(JSON.parse(json)).toEqual(await pool.run(input));
+    expect(ExtractionSchema.parse(JSON.parse(json))).toEqual(JSON.parse(json));
+  });
+
   it("abandons an extraction that runs too long and goes on with a new worker", async () => {
     const impatient = new ExtractPool(1, 200);
     try {
@@ -85,6 +92,19 @@ describe("POST /v1/extract with workers", () => {
       const problem = expectProblem(await app.inject({ method: "POST", url: "/v1/extract", payload: { text: LONG_TEXT } }), 503);
       expect(problem.errors.map((e) => e.path)).toEqual(["body.text"]);
       expect((await app.inject({ method: "POST", url: "/v1/extract", payload: { text: "Short." } })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.each([0, 1])("with extractWorkers: %i answers the extractor's validated JSON, byte for byte", async (extractWorkers) => {
+    const app = await buildApp({ corpus: memoryCorpus(), rateLimit: false, extractWorkers });
+    try {
+      const input = { text: SEED_TEXT, language: "de" as const, publishedAt: "2025-05-17", title: "Istanbul" };
+      const res = await app.inject({ method: "POST", url: "/v1/extract", payload: input });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(res.body).toBe(JSON.stringify(ExtractionSchema.parse(extract(input))));
     } finally {
       await app.close();
     }

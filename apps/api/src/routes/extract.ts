@@ -3,6 +3,7 @@ import { ArticleInputSchema, ExtractionSchema } from "@parley/core/model";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ExtractPool } from "../extract-pool.js";
 import { problemResponses } from "../problem.js";
+import { sendSerialised } from "../response-cache.js";
 
 /** `POST /v1/extract`: the extraction contract for one text; nothing is stored. */
 export const extractRoutes: FastifyPluginAsyncZod<{ pool: ExtractPool | null }> = async (app, { pool }) => {
@@ -17,7 +18,12 @@ export const extractRoutes: FastifyPluginAsyncZod<{ pool: ExtractPool | null }> 
         response: { 200: ExtractionSchema, ...problemResponses(400, 413, 415, 429, 503) },
       },
     },
-    // The response serialiser validates against ExtractionSchema already.
-    async (request) => (pool === null ? extract(request.body, { validate: false }) : pool.run(request.body)),
+    // The extractor validates its output against ExtractionSchema (in the worker,
+    // or here without one) and the JSON goes out as it is: no second pass of zod
+    // or of JSON.stringify on the event loop.
+    async (request, reply) => {
+      const json = pool === null ? JSON.stringify(extract(request.body)) : await pool.runJson(request.body);
+      return sendSerialised(reply, json);
+    },
   );
 };
