@@ -10,6 +10,15 @@ export interface Phrase<T> {
   value: T;
 }
 
+const SIGNATURES = 1 << 14;
+const NO_PHRASES: readonly never[] = [];
+
+/** A cheap, hash-free signature of a word: its length and first and last characters. */
+function signature(word: string): number {
+  const n = word.length;
+  return n === 0 ? 0 : (n & 0xf) | ((word.charCodeAt(0) & 0x1f) << 4) | ((word.charCodeAt(n - 1) & 0x1f) << 9);
+}
+
 /**
  * An index of phrases by their first folded token, each bucket sorted longest
  * first, so that a match at a position is always the longest one. This is the
@@ -17,6 +26,8 @@ export interface Phrase<T> {
  */
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
+  /** Which (length, first, last character) signatures occur among first tokens: most tokens miss without a hash lookup. */
+  private readonly signatures = new Uint8Array(SIGNATURES);
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [source, value] of entries) {
@@ -26,6 +37,7 @@ export class PhraseIndex<T> {
       const bucket = this.byFirst.get(first) ?? [];
       bucket.push({ tokens, source, value });
       this.byFirst.set(first, bucket);
+      this.signatures[signature(first)] = 1;
     }
     for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.tokens.length - a.tokens.length);
   }
@@ -37,7 +49,8 @@ export class PhraseIndex<T> {
 
   /** Phrases whose first token is `foldedToken`, longest first. */
   candidates(foldedToken: string): readonly Phrase<T>[] {
-    return this.byFirst.get(foldedToken) ?? [];
+    if (this.signatures[signature(foldedToken)] === 0) return NO_PHRASES;
+    return this.byFirst.get(foldedToken) ?? NO_PHRASES;
   }
 
   /**
@@ -62,6 +75,14 @@ export class PhraseIndex<T> {
   }
 }
 
+const TAILS = 1 << 15;
+
+/** The last three characters of a word (at least three long), five bits each. */
+function tailSignature(word: string): number {
+  const n = word.length;
+  return (word.charCodeAt(n - 1) & 0x1f) | ((word.charCodeAt(n - 2) & 0x1f) << 5) | ((word.charCodeAt(n - 3) & 0x1f) << 10);
+}
+
 /**
  * German compounds end in their head: "Friedensverhandlungen" ends in
  * "verhandlungen". Finds the longest folded word of the data that a folded
@@ -69,11 +90,14 @@ export class PhraseIndex<T> {
  */
 export class SuffixIndex<T> {
   private readonly byTail = new Map<string, { form: string; value: T }[]>();
+  /** Which three-letter tails occur, by a hash-free signature. */
+  private readonly tails = new Uint8Array(TAILS);
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [form, value] of entries) {
       if (form.length < 3) continue;
       const tail = form.slice(-3);
+      this.tails[tailSignature(form)] = 1;
       const bucket = this.byTail.get(tail) ?? [];
       bucket.push({ form, value });
       this.byTail.set(tail, bucket);
@@ -83,6 +107,7 @@ export class SuffixIndex<T> {
 
   /** The longest entry `word` ends with, `word` being longer than it. */
   headOf(word: string): { form: string; value: T } | null {
+    if (word.length < 4 || this.tails[tailSignature(word)] === 0) return null;
     const bucket = this.byTail.get(word.slice(-3));
     if (!bucket) return null;
     for (const e of bucket) if (word.length > e.form.length && word.endsWith(e.form)) return e;
