@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ResponseSerializationError } from "fastify-type-provider-zod";
 import type { z } from "zod";
@@ -11,7 +13,35 @@ export interface CachedBody {
   etag: string;
   /** The corpus revision the body was read at (or after). */
   revision: number;
+  /** Kept in the cache: only then is it compressed (once, on first demand). */
+  kept: boolean;
+  /** Compressed copies, made off the event loop by the first request that takes them. */
+  encoded: Partial<Record<Coding, Promise<Buffer>>>;
+  /** The bytes it holds in the cache, compressed copies included. */
+  size: number;
 }
+
+/** Content codings the cache answers with, best first. */
+export type Coding = "br" | "gzip";
+const CODINGS: readonly Coding[] = ["br", "gzip"];
+
+/** Bodies smaller than this go out as they are: compression would not pay. */
+const MIN_COMPRESSED = 1024;
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+const COMPRESS: Record<Coding, (bytes: Buffer) => Promise<Buffer>> = {
+  // Quality 5, not brotli's default 11: a fifth of the JSON for a fraction of the time.
+  br: (bytes) =>
+    brotliAsync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }),
+  gzip: (bytes) => gzipAsync(bytes, { level: 6 }),
+};
 
 export interface ResponseCacheOptions {
   /** The corpus's revision (`Corpus.revision`); without it nothing is kept, every read is loaded. */
@@ -84,25 +114,80 @@ export class ResponseCache {
     if (!result.success) throw new ResponseSerializationError("GET", key, { cause: result.error });
     const bytes = Buffer.from(JSON.stringify(result.data), "utf8");
     const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
-    return { bytes, etag, revision: revision ?? -1 };
+    return { bytes, etag, revision: revision ?? -1, kept: false, encoded: {}, size: bytes.length };
+  }
+
+  /**
+   * Sends a body, or 304 Not Modified when the client holds it already;
+   * compressed (br or gzip, as the client's Accept-Encoding prefers) when the
+   * cache keeps it, so that it is compressed once, not per request. `no-cache`:
+   * clients and proxies may keep it but must ask again (with If-None-Match)
+   * before using it, since any write may change it.
+   */
+  async send(request: FastifyRequest, reply: FastifyReply, body: CachedBody): Promise<FastifyReply> {
+    const vary = reply.getHeader("vary");
+    reply.header("vary", vary === undefined ? "Accept-Encoding" : `${String(vary)}, Accept-Encoding`);
+    reply.header("cache-control", "no-cache");
+    const coding = body.kept && body.bytes.length >= MIN_COMPRESSED ? codingFor(request.headers["accept-encoding"]) : null;
+    // Each representation has its own tag; a client holding any of them holds the same content.
+    const etag = coding === null ? body.etag : taggedFor(body.etag, coding);
+    reply.header("etag", etag);
+    const given = request.headers["if-none-match"];
+    if (given !== undefined && [body.etag, ...CODINGS.map((c) => taggedFor(body.etag, c))].some((tag) => etagMatches(given, tag))) {
+      return reply.code(304).send();
+    }
+    if (coding === null) return sendSerialised(reply, body.bytes);
+    const compressed = await this.encode(body, coding);
+    if (compressed === null) return sendSerialised(reply, body.bytes);
+    return reply.type(JSON_TYPE).header("content-encoding", coding).send(compressed);
+  }
+
+  /** The body compressed, made once per body and coding; null when compression failed. */
+  private async encode(body: CachedBody, coding: Coding): Promise<Buffer | null> {
+    let pending = body.encoded[coding];
+    if (pending === undefined) {
+      pending = COMPRESS[coding](body.bytes);
+      body.encoded[coding] = pending;
+      pending.then(
+        (compressed) => {
+          body.size += compressed.length;
+          if (body.kept) this.bytes += compressed.length;
+          this.evict();
+        },
+        () => delete body.encoded[coding],
+      );
+    }
+    return pending.catch(() => null);
   }
 
   private keep(key: string, body: CachedBody): void {
     // A load that began before a newer revision was seen is answered, not kept.
     if (body.revision !== this.revision || body.bytes.length > this.options.maxBytes / 8) return;
-    const old = this.bodies.get(key);
-    if (old !== undefined) this.bytes -= old.bytes.length;
-    this.bodies.delete(key);
+    this.forget(key);
+    body.kept = true;
     this.bodies.set(key, body);
-    this.bytes += body.bytes.length;
-    for (const [k, b] of this.bodies) {
+    this.bytes += body.size;
+    this.evict();
+  }
+
+  /** Least recently used out first, down to `maxBytes`. */
+  private evict(): void {
+    for (const key of this.bodies.keys()) {
       if (this.bytes <= this.options.maxBytes) break;
-      this.bodies.delete(k);
-      this.bytes -= b.bytes.length;
+      this.forget(key);
     }
   }
 
+  private forget(key: string): void {
+    const body = this.bodies.get(key);
+    if (body === undefined) return;
+    this.bodies.delete(key);
+    body.kept = false;
+    this.bytes -= body.size;
+  }
+
   private drop(revision: number): void {
+    for (const body of this.bodies.values()) body.kept = false;
     this.bodies.clear();
     this.bytes = 0;
     this.revision = revision;
@@ -130,15 +215,35 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   return false;
 }
 
+/** The entity tag of a body's compressed representation: `"<tag>-br"`. */
+const taggedFor = (etag: string, coding: Coding): string => `${etag.slice(0, -1)}-${coding}"`;
+
 /**
- * Sends a cached body, or 304 Not Modified when the client holds it already.
- * `no-cache`: clients and proxies may keep it but must ask again (with
- * If-None-Match) before using it, since any write may change it.
+ * The coding to answer with for an Accept-Encoding header: br or gzip, the
+ * one with the higher q (br on a tie; `*` stands for both); null for none.
  */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, body: CachedBody): FastifyReply {
-  reply.header("etag", body.etag).header("cache-control", "no-cache");
-  if (etagMatches(request.headers["if-none-match"], body.etag)) return reply.code(304).send();
-  return sendSerialised(reply, body.bytes);
+export function codingFor(header: string | undefined): Coding | null {
+  if (header === undefined || header === "") return null;
+  const weights = new Map<string, number>();
+  for (const part of header.toLowerCase().split(",")) {
+    const [name = "", ...params] = part.split(";").map((p) => p.trim());
+    let q = 1;
+    for (const param of params) {
+      const match = /^q\s*=\s*([01](?:\.\d{0,3})?)$/.exec(param);
+      if (match !== null) q = Number(match[1]);
+    }
+    if (name !== "") weights.set(name, q);
+  }
+  let best: Coding | null = null;
+  let bestQ = 0;
+  for (const coding of CODINGS) {
+    const q = weights.get(coding) ?? weights.get("*") ?? 0;
+    if (q > bestQ) {
+      best = coding;
+      bestQ = q;
+    }
+  }
+  return best;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { ArticleSchema, TimelineEntrySchema } from "@parley/core/model";
 import type { Corpus } from "@parley/store";
 import type { FastifyInstance } from "fastify";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildApp } from "../src/app.js";
-import { cacheKey, etagMatches, ResponseCache } from "../src/response-cache.js";
+import { cacheKey, codingFor, etagMatches, ResponseCache } from "../src/response-cache.js";
 import { ActorPageSchema, ArticlePageSchema, BatchResultSchema, TimelinePageSchema } from "../src/schemas.js";
 import { startServer, type ServerHandle } from "../src/start-server.js";
 import { ENGINES, freshStore, type TestStore } from "./support/engines.js";
@@ -122,6 +123,41 @@ describe.each(ENGINES)("the response cache on %s", (engine) => {
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.body).not.toBe(first.body);
+  });
+
+  it.each([
+    ["gzip", "gzip"],
+    ["gzip, deflate, br", "br"],
+    ["br;q=0.5, gzip", "gzip"],
+    ["*", "br"],
+    ["br;q=0, gzip;q=0", null],
+    ["identity", null],
+  ] as const)("compresses a kept body once for Accept-Encoding %j (%s), with its own tag, and Vary", async (accept, coding) => {
+    const url = "/v1/events?limit=200";
+    const plain = await app.inject({ method: "GET", url });
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(plain.headers.vary).toContain("Accept-Encoding");
+    const etag = plain.headers.etag as string;
+    for (let i = 0; i < 2; i++) {
+      const res = await app.inject({ method: "GET", url, headers: { "accept-encoding": accept } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.vary).toContain("Accept-Encoding");
+      expect(res.headers["content-encoding"]).toBe(coding ?? undefined);
+      const raw = res.rawPayload;
+      const decoded = coding === "br" ? brotliDecompressSync(raw) : coding === "gzip" ? gunzipSync(raw) : raw;
+      expect(decoded.toString("utf8")).toBe(plain.body);
+      const tag = coding === null ? etag : `${etag.slice(0, -1)}-${coding}"`;
+      expect(res.headers.etag).toBe(tag);
+      // Revalidation works with the tag of either representation.
+      for (const held of [tag, etag]) {
+        const again = await app.inject({ method: "GET", url, headers: { "accept-encoding": accept, "if-none-match": held } });
+        expect(again.statusCode).toBe(304);
+      }
+    }
+    // A body the cache does not keep is never compressed: that would cost every request.
+    const fromUncached = await uncached.inject({ method: "GET", url, headers: { "accept-encoding": accept } });
+    expect(fromUncached.headers["content-encoding"]).toBeUndefined();
+    expect(fromUncached.body).toBe(plain.body);
   });
 
   it("answers HEAD with the headers of GET", async () => {
@@ -284,6 +320,19 @@ describe("ResponseCache", () => {
     ["", '"abc"', false],
   ])("If-None-Match %j against %s → %s", (header, etag, result) => {
     expect(etagMatches(header, etag)).toBe(result);
+  });
+
+  it.each([
+    ["gzip, deflate, br", "br"],
+    ["gzip", "gzip"],
+    ["GZIP;q=0.9, br;q=0.8", "gzip"],
+    ["br;q=0", null],
+    ["*;q=0.5", "br"],
+    ["deflate", null],
+    ["", null],
+    [undefined, null],
+  ])("Accept-Encoding %j → %s", (header, coding) => {
+    expect(codingFor(header)).toBe(coding);
   });
 
   it("keys on the fields, not their order, and leaves out the absent ones", () => {

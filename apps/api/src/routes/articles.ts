@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { PrecomputedExtractions } from "../precomputed.js";
 import { ProblemError, problemResponses } from "../problem.js";
-import { cacheKey, sendCached, type ResponseCache } from "../response-cache.js";
+import { cacheKey, type ResponseCache } from "../response-cache.js";
 import { ArticlePageSchema, ArticleQuerySchema, BatchRequestSchema, BatchResultSchema, IdParamsSchema, MAX_BATCH } from "../schemas.js";
 
 const notFound = (id: string) => new ProblemError("not-found", 404, `No article ${JSON.stringify(id)}.`);
@@ -87,7 +87,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{
       const body = await cache.read(cacheKey("articles", request.query), ArticlePageSchema, () =>
         sort === "relevance" && q !== undefined ? corpus.search(q, page) : corpus.listArticles({ ...page, q }),
       );
-      return sendCached(request, reply, body!);
+      return cache.send(request, reply, body!);
     },
   );
 
@@ -105,7 +105,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const article = await cache.read(cacheKey("article", request.params), ArticleSchema, () => corpus.getArticle(request.params.id));
       if (article === null) throw notFound(request.params.id);
-      return sendCached(request, reply, article);
+      return cache.send(request, reply, article);
     },
   );
 

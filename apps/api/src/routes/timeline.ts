@@ -2,7 +2,7 @@ import { ActorDetailSchema, TimelineEntrySchema } from "@parley/core/model";
 import type { Corpus } from "@parley/store";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ProblemError, problemResponses } from "../problem.js";
-import { cacheKey, sendCached, type ResponseCache } from "../response-cache.js";
+import { cacheKey, type ResponseCache } from "../response-cache.js";
 import { ActorPageSchema, IdParamsSchema, ListQuerySchema, TimelinePageSchema, TimelineQuerySchema } from "../schemas.js";
 
 /** The merged timeline and its actors: reads only, answered from the response cache. */
@@ -20,7 +20,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; cache: Resp
     },
     async (request, reply) => {
       const page = await cache.read(cacheKey("events", request.query), TimelinePageSchema, () => corpus.timeline(request.query));
-      return sendCached(request, reply, page!);
+      return cache.send(request, reply, page!);
     },
   );
 
@@ -38,7 +38,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; cache: Resp
     async (request, reply) => {
       const event = await cache.read(cacheKey("event", request.params), TimelineEntrySchema, () => corpus.getEvent(request.params.id));
       if (event === null) throw new ProblemError("not-found", 404, `No event ${JSON.stringify(request.params.id)}.`);
-      return sendCached(request, reply, event);
+      return cache.send(request, reply, event);
     },
   );
 
@@ -55,7 +55,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; cache: Resp
     },
     async (request, reply) => {
       const page = await cache.read(cacheKey("actors", request.query), ActorPageSchema, () => corpus.listActors(request.query));
-      return sendCached(request, reply, page!);
+      return cache.send(request, reply, page!);
     },
   );
 
@@ -73,7 +73,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ corpus: Corpus; cache: Resp
     async (request, reply) => {
       const actor = await cache.read(cacheKey("actor", request.params), ActorDetailSchema, () => corpus.getActor(request.params.id));
       if (actor === null) throw new ProblemError("not-found", 404, `No actor ${JSON.stringify(request.params.id)}.`);
-      return sendCached(request, reply, actor);
+      return cache.send(request, reply, actor);
     },
   );
 };
