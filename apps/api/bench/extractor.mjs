@@ -1,0 +1,19 @@
+// The extractor alone on the seed, in its own process for BENCH_SECONDS: what
+// POST /v1/extract can at best answer, to compare with it in the same run. The
+// same work as the API's worker does: extract (validated) and JSON.stringify.
+import { readFileSync } from "node:fs";
+import { extract } from "@parley/core";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const input = { text: readFileSync(new URL("../../../seeds/000_d9bf279fc9ea0bf9.txt", import.meta.url), "utf8"), language: "de" };
+for (let i = 0; i < 50; i++) JSON.stringify(extract(input));
+const cpu = process.cpuUsage();
+const start = performance.now();
+let n = 0;
+while (performance.now() - start < seconds * 1000) {
+  JSON.stringify(extract(input));
+  n++;
+}
+const ms = performance.now() - start;
+const used = process.cpuUsage(cpu);
+process.stdout.write(`${JSON.stringify({ rps: (n * 1000) / ms, cpuPerRequest: (used.user + used.system) / n, total: n })}\n`);
