@@ -1,9 +1,5 @@
-import { fold } from "../text/fold.js";
 import type { Phrase, PhraseIndex } from "../lang/phrase-index.js";
-import type { LanguagePack } from "../lang/language-pack.js";
 import type { Token } from "./types.js";
-
-const NONE: string[] = [];
 
 /** A name matched over tokens [start, end). */
 export interface NameMatch<T> {
@@ -14,24 +10,23 @@ export interface NameMatch<T> {
 
 /**
  * The longest phrase of `index` at token `i`, letting the last token be
- * inflected (German genitive, English possessive) as the pack says.
+ * inflected (German genitive, English possessive): its `bases`, which the
+ * language pack gave the tokens.
  */
 export function matchName<T>(
   index: PhraseIndex<T>,
   tokens: readonly Token[],
   i: number,
   end: number,
-  lang: LanguagePack,
   accept: (p: Phrase<T>, first: Token) => boolean,
 ): NameMatch<T> | null {
   const first = tokens[i];
   if (!first) return null;
   // Only names inflect (German genitive, English possessive): lower-case words are taken as they are.
-  const bases = first.upper ? lang.nameBases(first.text) : NONE;
-  const firstForms = bases.length ? [first.fold, ...bases.map(fold)] : [first.fold];
+  const forms = first.upper ? first.bases.length + 1 : 1;
   let best: NameMatch<T> | null = null;
-  for (let f = 0; f < firstForms.length; f++) {
-    for (const p of index.candidates(firstForms[f] as string)) {
+  for (let f = 0; f < forms; f++) {
+    for (const p of index.candidates(f === 0 ? first.fold : (first.bases[f - 1] as string))) {
       const n = p.tokens.length;
       if (i + n > end) continue;
       if (best && n <= best.tokenEnd - best.tokenStart) continue;
@@ -41,7 +36,7 @@ export function matchName<T>(
       for (let k = 1; k < n; k++) {
         const t = tokens[i + k] as Token;
         if (t.fold === p.tokens[k]) continue;
-        if (k === n - 1 && lang.nameBases(t.text).some((b) => fold(b) === p.tokens[k])) continue;
+        if (k === n - 1 && t.bases.includes(p.tokens[k] as string)) continue;
         ok = false;
         break;
       }

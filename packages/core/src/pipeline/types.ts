@@ -24,6 +24,23 @@ export interface Sentence {
   headline: boolean;
 }
 
+/** Shapes of a token (bits of `Token.shape`), computed once per distinct word. */
+export const Shape = {
+  /** Letters only: /^\p{L}+$/u. */
+  LETTERS: 1,
+  /** ASCII digits only. */
+  DIGITS: 2,
+  /** Punctuation that ends a clause: , ; : — – ( ). */
+  CLAUSE_BREAK: 4,
+  /** Could be part of a name: /^\p{Lu}[\p{L}\p{M}'’-]+$/u. */
+  NAME_WORD: 8,
+  /** Letters and hyphens only. */
+  LETTERS_OR_HYPHENS: 16,
+} as const;
+
+/** Whether a token is punctuation that ends a clause. */
+export const isClauseBreak = (t: Token): boolean => (t.shape & Shape.CLAUSE_BREAK) !== 0;
+
 /** A token with its folded form and its sentence. */
 export interface Token {
   start: number;
@@ -33,6 +50,10 @@ export interface Token {
   sentence: number;
   /** First character is an upper-case letter. */
   upper: boolean;
+  /** Bits of `Shape`. */
+  shape: number;
+  /** Folded forms the word may inflect from as a name ("Medinskijs" → "medinskij"), as the language pack says. */
+  bases: readonly string[];
 }
 
 /** An actor as it appears in this document. */

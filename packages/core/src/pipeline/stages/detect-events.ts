@@ -4,7 +4,7 @@ import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
 import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
 import { indexBySentence, type SentenceIndex } from "../by-sentence.js";
-import { compiled, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
+import { compiled, isClauseBreak, Shape, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
 
 /** Event types whose subject matter is coded as issues. */
 const ISSUE_BEARING: ReadonlySet<EventType> = new Set(["agreement", "signing", "proposal", "rejection"]);
@@ -64,7 +64,6 @@ function compile(lang: LanguagePack) {
     separate: words(lang.cues.separate),
     purpose: new Set(lang.cues.purpose.map(fold)),
     infinitive: new Set(lang.cues.infinitive.map(fold)),
-    clauseBreak: /^[,;:—–()]$/u,
   };
 }
 type Lex = ReturnType<typeof compile>;
@@ -268,7 +267,7 @@ function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, event
 
 function sameClause(a: TriggerHit, b: TriggerHit, tokens: readonly Token[], lex: Lex): boolean {
   const [from, to] = [Math.min(a.tokenStart, b.tokenStart), Math.max(a.tokenEnd, b.tokenEnd)];
-  for (let k = from; k < to; k++) if (lex.clauseBreak.test((tokens[k] as Token).text)) return false;
+  for (let k = from; k < to; k++) if (isClauseBreak(tokens[k] as Token)) return false;
   return true;
 }
 
@@ -277,7 +276,7 @@ function isPurpose(hit: TriggerHit, lex: Lex, tokens: readonly Token[]): boolean
     const t = tokens[k] as Token;
     if (t.sentence !== hit.sentence) return false;
     if (lex.purpose.has(t.fold)) return true;
-    if (t.upper || !/^\p{L}+$/u.test(t.text)) return false;
+    if (t.upper || !(t.shape & Shape.LETTERS)) return false;
   }
   return false;
 }
@@ -303,13 +302,13 @@ function nonFactualScope(s: Sentence, index: PhraseIndex<string>, heads: SuffixI
     const hit = index.longestAt(folded, k, s.tokenEnd) || (t.upper && heads.headOf(t.fold));
     if (!hit) continue;
     let from = k;
-    while (from > s.tokenStart && !lex.clauseBreak.test((tokens[from - 1] as Token).text)) from--;
+    while (from > s.tokenStart && !isClauseBreak(tokens[from - 1] as Token)) from--;
     let to = k;
     for (;;) {
-      while (to < s.tokenEnd && !lex.clauseBreak.test((tokens[to] as Token).text)) to++;
+      while (to < s.tokenEnd && !isClauseBreak(tokens[to] as Token)) to++;
       if (to >= s.tokenEnd) break;
       let next = to + 1;
-      while (next < s.tokenEnd && !lex.clauseBreak.test((tokens[next] as Token).text)) next++;
+      while (next < s.tokenEnd && !isClauseBreak(tokens[next] as Token)) next++;
       let infinitive = false;
       for (let j = to + 1; j < next; j++) if (lex.infinitive.has(folded[j] as string)) infinitive = true;
       if (!infinitive) break;
@@ -322,9 +321,9 @@ function nonFactualScope(s: Sentence, index: PhraseIndex<string>, heads: SuffixI
 
 function clauseBounds(hit: TriggerHit, s: Sentence, tokens: readonly Token[], lex: Lex): [number, number] {
   let a = hit.tokenStart;
-  while (a > s.tokenStart && !lex.clauseBreak.test((tokens[a - 1] as Token).text)) a--;
+  while (a > s.tokenStart && !isClauseBreak(tokens[a - 1] as Token)) a--;
   let b = hit.tokenEnd;
-  while (b < s.tokenEnd && !lex.clauseBreak.test((tokens[b] as Token).text)) b++;
+  while (b < s.tokenEnd && !isClauseBreak(tokens[b] as Token)) b++;
   return [a, b];
 }
 
@@ -389,7 +388,7 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
       for (const g of lex.gapped.get(t.fold) ?? []) {
         // German separable verbs put the particle at the clause end: "schlug … eine Feuerpause … vor".
         let limit = i + 1;
-        while (limit < Math.min(s.tokenEnd, i + 25) && !lex.clauseBreak.test((tokens[limit] as Token).text)) limit++;
+        while (limit < Math.min(s.tokenEnd, i + 25) && !isClauseBreak(tokens[limit] as Token)) limit++;
         let k = i + 1;
         let ok = true;
         for (let n = 1; n < g.tokens.length && ok; n++) {
@@ -443,7 +442,7 @@ function determinerOf(i: number, s: Sentence, lex: Lex, tokens: readonly Token[]
     if (lex.possessive.has(t.fold)) return "possessive";
     if (lex.indefinite.has(t.fold)) return "indefinite";
     if (lex.definite.has(t.fold)) return "definite";
-    if (!/^[\p{L}-]+$/u.test(t.text)) return null;
+    if (!(t.shape & Shape.LETTERS_OR_HYPHENS)) return null;
     // Adjectives stand between: lower case in German; in English any word that is not capitalised.
     if (t.upper) return null;
   }
@@ -455,7 +454,7 @@ function isBackground(i: number, s: Sentence, lex: Lex, tokens: readonly Token[]
   let k = i - 1;
   while (k >= s.tokenStart && k >= i - 4) {
     const t = tokens[k] as Token;
-    if (lex.definite.has(t.fold) || lex.indefinite.has(t.fold) || (!t.upper && /^\p{L}+$/u.test(t.text) && !lex.background.candidates(t.fold).length)) k--;
+    if (lex.definite.has(t.fold) || lex.indefinite.has(t.fold) || (!t.upper && t.shape & Shape.LETTERS && !lex.background.candidates(t.fold).length)) k--;
     else break;
   }
   // A background phrase must end right before the noun phrase.

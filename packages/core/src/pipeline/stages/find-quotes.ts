@@ -1,7 +1,7 @@
 import { fold } from "../../text/fold.js";
 import { wordIndex } from "../../lang/phrase-index.js";
 import { indexBySentence } from "../by-sentence.js";
-import { compiled, type QuoteNote, type Sentence, type Stage, type Token } from "../types.js";
+import { compiled, isClauseBreak, type QuoteNote, type Sentence, type Stage, type Token } from "../types.js";
 
 /** Opening marks and the marks that may close them. */
 const PAIRS: Record<string, string> = { "„": "“”\"", "“": "”\"", "”": "”", '"': '"', "»": "«", "«": "»", "‚": "‘’", "‹": "›" };
@@ -119,9 +119,9 @@ export const findQuotes: Stage = (doc, ctx) => {
     // The speaker is the subject of the verb of saying: in its clause, nearest to it; failing that, the sentence's first person
     // ("Rubio, who led the side with Witkoff, told reporters …").
     let clauseFrom = anchor;
-    while (clauseFrom > s.tokenStart && !/^[,;:—–()]$/u.test((tokens[clauseFrom - 1] as Token).text)) clauseFrom--;
+    while (clauseFrom > s.tokenStart && !isClauseBreak(tokens[clauseFrom - 1] as Token)) clauseFrom--;
     let clauseTo = anchor;
-    while (clauseTo < s.tokenEnd && !/^[,;:—–()]$/u.test((tokens[clauseTo] as Token).text)) clauseTo++;
+    while (clauseTo < s.tokenEnd && !isClauseBreak(tokens[clauseTo] as Token)) clauseTo++;
     const inClause = (m: (typeof candidates)[number]) => m.tokenStart >= clauseFrom && m.tokenStart < clauseTo;
     const firstPerson = candidates.find((m) => doc.actors[m.actorId]?.kind === "person" && m.tokenStart < anchor);
     const score = (m: (typeof candidates)[number]) =>

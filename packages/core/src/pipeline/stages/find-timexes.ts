@@ -14,7 +14,7 @@ import {
   parseIso,
   type Ymd,
 } from "../../time/calendar.js";
-import { compiled, type PipelineContext, type Stage, type TimexNote, type Token } from "../types.js";
+import { compiled, isClauseBreak, Shape, type PipelineContext, type Stage, type TimexNote, type Token } from "../types.js";
 
 type Unit = "MIN" | "H" | "D" | "W" | "M" | "Y" | "DE";
 
@@ -36,7 +36,8 @@ function compile(lang: LanguagePack) {
   for (const index of [lex.monthParts, lex.numbers, lex.modifiers, lex.relativeDays, lex.eventRelativeDays, lex.relativePeriods, lex.vague, lex.introducers, lex.yearIntroducers, lex.vagueNumbers]) {
     for (const first of index.firstTokens()) starters.add(first);
   }
-  return { ...lex, starters };
+  // Long words that may start one (unit and weekday compounds), decided once per word.
+  return { ...lex, starters, compounds: new Map<string, boolean>(), capitalisedCompounds: new Map<string, boolean>() };
 }
 
 function compileWords(lang: LanguagePack) {
@@ -111,7 +112,7 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
     // Future only when the clause of the expression speaks of a plan ("will meet on Monday").
     const isPlanned = (at: number) => {
       let a = at;
-      while (a > s.tokenStart && at - a < 6 && !/^[,;:—–()]$/u.test((tokens[a - 1] as Token).text)) a--;
+      while (a > s.tokenStart && at - a < 6 && !isClauseBreak(tokens[a - 1] as Token)) a--;
       for (let k = a; k < at; k++) if (lex.planned.longestAt(folded, k, at)) return true;
       return false;
     };
@@ -148,11 +149,15 @@ function mayStart(t: Token, lex: Lex): boolean {
   const c = t.text.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;
   if (t.text.includes("-")) return true;
-  if (t.fold.length > 5) {
-    for (const [suffix] of lex.unitSuffixes) if (t.fold.endsWith(suffix)) return true;
-    if (t.upper) for (const name of lex.weekdays.keys()) if (t.fold.startsWith(name)) return true;
+  if (t.fold.length <= 5) return false;
+  const memo = t.upper ? lex.capitalisedCompounds : lex.compounds;
+  let known = memo.get(t.fold);
+  if (known === undefined) {
+    known = lex.unitSuffixes.some(([suffix]) => t.fold.endsWith(suffix)) || (t.upper && [...lex.weekdays.keys()].some((name) => t.fold.startsWith(name)));
+    if (memo.size > 100_000) memo.clear();
+    memo.set(t.fold, known);
   }
-  return false;
+  return known;
 }
 
 function parseAt(
@@ -182,7 +187,7 @@ function parseAt(
   function num(k: number): { n: number; end: number } | null {
     const t = tokens[k];
     if (!t) return null;
-    if (/^\d+$/u.test(t.text)) {
+    if (t.shape & Shape.DIGITS) {
       // German decimal comma: "2,5 Stunden".
       const comma = tokens[k + 1];
       const frac = tokens[k + 2];

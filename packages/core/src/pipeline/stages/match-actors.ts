@@ -2,7 +2,7 @@ import { fold, slug } from "../../text/fold.js";
 import { SuffixIndex, wordIndex } from "../../lang/phrase-index.js";
 import type { ActorName } from "../../knowledge/knowledge-base.js";
 import { hyphenParts, matchName } from "../match-names.js";
-import { compiled, type ActorMention, type ActorRecord, type Stage, type Token } from "../types.js";
+import { compiled, Shape, type ActorMention, type ActorRecord, type Stage, type Token } from "../types.js";
 
 /**
  * Finds actors: names and aliases of the knowledge base (with inflection),
@@ -72,8 +72,8 @@ export const matchActors: Stage = (doc, ctx) => {
       if (covered[i]) continue;
       const token = tokens[i] as Token;
       const m =
-        matchName(kb.actorNames, tokens, i, s.tokenEnd, lang, (p, f) => accept(p, f, i)) ??
-        matchName(demonyms, tokens, i, s.tokenEnd, lang, (p, f) => accept(p, f, i));
+        matchName(kb.actorNames, tokens, i, s.tokenEnd, (p, f) => accept(p, f, i)) ??
+        matchName(demonyms, tokens, i, s.tokenEnd, (p, f) => accept(p, f, i));
       if (m) {
         const actor = known(m.phrase.value.actorId);
         if (actor) {
@@ -116,7 +116,7 @@ export const matchActors: Stage = (doc, ctx) => {
       }
       const t = tokens[j] as Token;
       // Only adjectives may stand between the demonym and the noun.
-      if (t.upper || !/^\p{L}+$/u.test(t.text)) return null;
+      if (t.upper || !(t.shape & Shape.LETTERS)) return null;
     }
     return null;
   }
@@ -132,7 +132,7 @@ export const matchActors: Stage = (doc, ctx) => {
 
   // People from context: a title, then capitalised words that are not known names.
   const isNameWord = (t: Token | undefined, covered_: boolean) =>
-    !!t && t.upper && !covered_ && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(t.text) && !notNames.has(t.fold) && !months.has(t.fold) && !triggerWords.has(t.fold) && !titleIndex.candidates(t.fold).length;
+    !!t && t.upper && !covered_ && (t.shape & Shape.NAME_WORD) !== 0 && !notNames.has(t.fold) && !months.has(t.fold) && !triggerWords.has(t.fold) && !titleIndex.candidates(t.fold).length;
   const contextPeople: { id: string; surname: string }[] = [];
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -209,7 +209,7 @@ export const matchActors: Stage = (doc, ctx) => {
       if (covered[i]) continue;
       const t = tokens[i] as Token;
       if (!t.upper) continue;
-      const id = bySurname.get(t.fold) ?? lang.nameBases(t.text).map((b) => bySurname.get(fold(b))).find(Boolean);
+      const id = bySurname.get(t.fold) ?? t.bases.map((b) => bySurname.get(b)).find(Boolean);
       if (id) mention(id, "coref", t.start, t.end, i, i + 1, t.sentence);
     }
   }

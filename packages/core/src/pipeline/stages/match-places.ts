@@ -30,7 +30,7 @@ export const matchPlaces: Stage = (doc, ctx) => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const first = tokens[i] as Token;
       if (!first.upper) continue;
-      const m = matchName(kb.placeNames, tokens, i, s.tokenEnd, lang, (p) => {
+      const m = matchName(kb.placeNames, tokens, i, s.tokenEnd, (p) => {
         if (p.value.exactCase === null) return true;
         return doc.text.slice(first.start, tokens[i + p.tokens.length - 1]?.end ?? first.end) === p.value.exactCase;
       });

@@ -4,12 +4,47 @@ import { compiled, type Sentence, type Stage } from "../types.js";
 /** Characters: a sentence longer than this is junk or a list, and is cut. */
 const MAX_SENTENCE = 2000;
 
-/** Whether abbreviation `a` covers the full stop at `dot` (at its end or inside it). */
-function abbreviationAt(block: string, dot: number, a: string): boolean {
-  for (let p = a.indexOf("."); p >= 0; p = a.indexOf(".", p + 1)) {
+/** The letters right before `end` in `s`. */
+function lettersBefore(s: string, end: number): string {
+  let from = end;
+  while (from > 0 && isLetter(s, from - 1)) from--;
+  return s.slice(from, end);
+}
+
+const isLetter = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(s[i] as string);
+};
+
+const isSpace = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return /\s/u.test(s[i] as string);
+};
+
+/**
+ * The abbreviations of a language by the letters before each of their full
+ * stops ("z. B." under "z" and "B"), with where that full stop sits in them.
+ */
+function abbreviationIndex(abbreviations: readonly string[]): Map<string, { a: string; dot: number }[]> {
+  const index = new Map<string, { a: string; dot: number }[]>();
+  for (const a of abbreviations) {
+    for (let p = a.indexOf("."); p >= 0; p = a.indexOf(".", p + 1)) {
+      const key = lettersBefore(a, p);
+      index.set(key, [...(index.get(key) ?? []), { a, dot: p }]);
+    }
+  }
+  return index;
+}
+
+/** Whether an abbreviation covers the full stop at `dot` (at its end or inside it), not glued to a word before it. */
+function abbreviationAt(block: string, dot: number, index: Map<string, { a: string; dot: number }[]>): boolean {
+  for (const { a, dot: p } of index.get(lettersBefore(block, dot)) ?? []) {
     const from = dot - p;
-    if (from < 0 || block.slice(from, from + a.length) !== a) continue;
-    if (/\p{L}/u.test(block[from - 1] ?? " ")) continue;
+    if (from < 0 || !block.startsWith(a, from)) continue;
+    if (from > 0 && isLetter(block, from - 1)) continue;
     return true;
   }
   return false;
@@ -30,12 +65,12 @@ const FINAL = /[.!?…]+["“”»«'’)\]]*(?=\s|$)/gu;
 export const segmentSentences: Stage = (doc, ctx) => {
   const { text } = doc;
   const months = compiled(ctx, "segment.months", () => new Set(Object.keys(ctx.lang.temporal.months).map(fold)));
-  const abbreviations = ctx.lang.abbreviations;
+  const abbreviations = compiled(ctx, "segment.abbreviations", () => abbreviationIndex(ctx.lang.abbreviations));
   const determiners = compiled(ctx, "segment.determiners", () => new Set([...ctx.lang.cues.definite, ...ctx.lang.cues.indefinite].map(fold)));
   const sentences: Sentence[] = [];
   const push = (start: number, end: number, headline: boolean) => {
-    while (start < end && /\s/u.test(text[start] as string)) start++;
-    while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+    while (start < end && isSpace(text, start)) start++;
+    while (end > start && isSpace(text, end - 1)) end--;
     // No real sentence is this long: cut junk at white space so that work per sentence stays bounded.
     while (end - start > MAX_SENTENCE) {
       let cut = start + MAX_SENTENCE;
@@ -45,19 +80,18 @@ export const segmentSentences: Stage = (doc, ctx) => {
       if (/[\uD800-\uDBFF]/u.test(text[cut - 1] ?? "")) cut--;
       sentences.push({ index: sentences.length, start, end: cut, tokenStart: 0, tokenEnd: 0, headline: false });
       start = cut;
-      while (start < end && /\s/u.test(text[start] as string)) start++;
+      while (start < end && isSpace(text, start)) start++;
     }
     if (end > start) sentences.push({ index: sentences.length, start, end, tokenStart: 0, tokenEnd: 0, headline });
   };
 
   // Lines, joined where a hard wrap continues a sentence in lower case.
   const lines: [number, number][] = [];
-  let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === "\n") {
-      lines.push([lineStart, i]);
-      lineStart = i + 1;
-    }
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const nl = text.indexOf("\n", lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    lines.push([lineStart, lineEnd]);
+    lineStart = lineEnd + 1;
   }
   const blocks: [number, number][] = [];
   for (const [s, e] of lines) {
@@ -77,13 +111,13 @@ export const segmentSentences: Stage = (doc, ctx) => {
     for (let m = FINAL.exec(block); m !== null; m = FINAL.exec(block)) {
       const punctEnd = m.index + m[0].length;
       let next = punctEnd;
-      while (next < block.length && /\s/u.test(block[next] as string)) next++;
+      while (next < block.length && isSpace(block, next)) next++;
       if (next >= block.length) break;
       const c = block[next] as string;
       if (!/[\p{Lu}\p{N}]/u.test(c) && !OPENERS.test(c)) continue;
       if (m[0] === ".") {
         // The full stop may end an abbreviation ("Dr.") or sit inside one ("z. B.").
-        if (abbreviations.some((a) => abbreviationAt(block, m.index, a))) continue;
+        if (abbreviationAt(block, m.index, abbreviations)) continue;
         const word = /[\p{L}\p{N}]+$/u.exec(block.slice(Math.max(start, m.index - 20), m.index))?.[0] ?? "";
         if (/^\p{Lu}$/u.test(word)) continue;
         if (/^\d{1,2}$/u.test(word)) {

@@ -1,31 +1,50 @@
 import { fold } from "../../text/fold.js";
 import { tokenize } from "../../text/tokenize.js";
-import { compiled, type Sentence, type Stage, type Token } from "../types.js";
+import type { LanguagePack } from "../../lang/language-pack.js";
+import { compiled, Shape, type Sentence, type Stage, type Token } from "../types.js";
 
-/** Tokenises each sentence; tokens keep absolute offsets and a folded form. */
+/** What a token is, whatever its place: computed once per distinct word. */
+interface Lexeme {
+  fold: string;
+  upper: boolean;
+  shape: number;
+  bases: readonly string[];
+}
+
+const NO_BASES: readonly string[] = [];
+const CACHE_LIMIT = 200_000;
+
+function lexeme(w: string, lang: LanguagePack): Lexeme {
+  const c = w.charCodeAt(0);
+  // ASCII capitals without the regex; anything else by Unicode category.
+  const upper = c >= 65 && c <= 90 ? true : c < 128 ? false : /^\p{Lu}/u.test(w);
+  let shape = 0;
+  if (/^\p{L}+$/u.test(w)) shape |= Shape.LETTERS;
+  if (/^[0-9]+$/u.test(w)) shape |= Shape.DIGITS;
+  if (/^[,;:—–()]$/u.test(w)) shape |= Shape.CLAUSE_BREAK;
+  if (/^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(w)) shape |= Shape.NAME_WORD;
+  if (/^[\p{L}-]+$/u.test(w)) shape |= Shape.LETTERS_OR_HYPHENS;
+  const bases = lang.nameBases(w).map(fold);
+  return { fold: fold(w), upper, shape, bases: bases.length ? bases : NO_BASES };
+}
+
+/** Tokenises each sentence; tokens keep absolute offsets, a folded form and their shape. */
 export const tokenizeSentences: Stage = (doc, ctx) => {
-  // Folding is the costly part; words repeat across a corpus, so folds are cached (bounded).
-  const cache = compiled(ctx, "fold-cache", () => new Map<string, string>());
-  if (cache.size > 200_000) cache.clear();
-  const foldCached = (w: string) => {
-    let f = cache.get(w);
-    if (f === undefined) {
-      f = fold(w);
-      cache.set(w, f);
-    }
-    return f;
-  };
+  // Words repeat within and across articles: what a word is is computed once (the cache is bounded).
+  const cache = compiled(ctx, "lexemes", () => new Map<string, Lexeme>());
+  if (cache.size > CACHE_LIMIT) cache.clear();
   const tokens: Token[] = [];
   const folded: string[] = [];
   const sentences: Sentence[] = doc.sentences.map((s) => {
     const tokenStart = tokens.length;
     for (const t of tokenize(doc.text, s.start, s.end)) {
-      const f = foldCached(t.text);
-      const c = t.text.charCodeAt(0);
-      // ASCII capitals without the regex; anything else by Unicode category.
-      const upper = c >= 65 && c <= 90 ? true : c < 128 ? false : /^\p{Lu}/u.test(t.text);
-      tokens.push({ start: t.start, end: t.end, text: t.text, fold: f, sentence: s.index, upper });
-      folded.push(f);
+      let x = cache.get(t.text);
+      if (x === undefined) {
+        x = lexeme(t.text, ctx.lang);
+        cache.set(t.text, x);
+      }
+      tokens.push({ start: t.start, end: t.end, text: t.text, fold: x.fold, sentence: s.index, upper: x.upper, shape: x.shape, bases: x.bases });
+      folded.push(x.fold);
     }
     return { ...s, tokenStart, tokenEnd: tokens.length };
   });
