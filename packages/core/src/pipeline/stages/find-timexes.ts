@@ -106,6 +106,7 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
   const folded = doc.folded;
   const ref: Ymd | null = doc.publishedAt ? parseIso(doc.publishedAt) : null;
   const timexes: TimexNote[] = [];
+  const parseAt = timexParser(lex, tokens, folded, ref);
 
   for (const s of doc.sentences) {
     const end = s.tokenEnd;
@@ -119,7 +120,7 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
     for (let i = s.tokenStart; i < end; i++) {
       // "the evening of June 2": an article starts an expression only before a part of the day.
       if (!mayStart(tokens[i] as Token, lex) && !(lex.definite.has(folded[i] as string) && lex.dayParts.has(folded[i + 1] ?? ""))) continue;
-      const found = parseAt(i, end, lex, tokens, folded, ref, isPlanned);
+      const found = parseAt(i, end, isPlanned);
       if (!found) continue;
       const first = tokens[i] as Token;
       const last = tokens[found.end - 1] as Token;
@@ -160,29 +161,31 @@ function mayStart(t: Token, lex: Lex): boolean {
   return known;
 }
 
-function parseAt(
-  i: number,
-  end: number,
-  lex: Lex,
-  tokens: readonly Token[],
-  folded: readonly string[],
-  ref: Ymd | null,
-  isPlanned: (at: number) => boolean,
-): Found | null {
-  const candidates: (Found | null)[] = [];
-  const intro = lex.introducers.longestAt(folded, i, end);
-  const at = intro ? i + intro.tokens.length : i;
+/**
+ * The parsers over one document's tokens, built once per document: `parseAt`
+ * gives the longest expression starting at a token, trying every parser.
+ */
+function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string[], ref: Ymd | null) {
+  let isPlanned: (at: number) => boolean = () => false;
+  let end = 0;
+  return function parseAt(i: number, sentenceEnd: number, planned: (at: number) => boolean): Found | null {
+    end = sentenceEnd;
+    isPlanned = planned;
+    const candidates: (Found | null)[] = [];
+    const intro = lex.introducers.longestAt(folded, i, end);
+    const at = intro ? i + intro.tokens.length : i;
 
-  const sinceIntro = !!intro && lex.since.has(folded[i] ?? "");
-  const introduced = parseDate(at, end, !!intro);
-  candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), introduced && sinceIntro ? { ...introduced, mod: "SINCE" } : introduced);
-  if (intro) candidates.push(parseDayPartDate(i, end), parseWeekday(i, end), parseDate(i, end, false));
-  candidates.push(parseRelative(i, end), parseEventRelative(i, end), parsePeriod(i, end), parseAgo(i, end));
-  candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end), parseSeason(i, end));
+    const sinceIntro = !!intro && lex.since.has(folded[i] ?? "");
+    const introduced = parseDate(at, end, !!intro);
+    candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), introduced && sinceIntro ? { ...introduced, mod: "SINCE" } : introduced);
+    if (intro) candidates.push(parseDayPartDate(i, end), parseWeekday(i, end), parseDate(i, end, false));
+    candidates.push(parseRelative(i, end), parseEventRelative(i, end), parsePeriod(i, end), parseAgo(i, end));
+    candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end), parseSeason(i, end));
 
-  let best: Found | null = null;
-  for (const c of candidates) if (c && (!best || c.end > best.end)) best = c;
-  return best;
+    let best: Found | null = null;
+    for (const c of candidates) if (c && (!best || c.end > best.end)) best = c;
+    return best;
+  };
 
   function num(k: number): { n: number; end: number } | null {
     const t = tokens[k];
