@@ -115,6 +115,23 @@ export class SuffixIndex<T> {
   }
 }
 
+/** A map from folded words that, like PhraseIndex, rejects most words without a hash lookup. */
+export class WordMap<V> {
+  private readonly map = new Map<string, V>();
+  private readonly signatures = new Uint8Array(SIGNATURES);
+
+  constructor(entries: Iterable<[string, V]>) {
+    for (const [word, value] of entries) {
+      this.map.set(word, value);
+      this.signatures[signature(word)] = 1;
+    }
+  }
+
+  get(word: string): V | undefined {
+    return this.signatures[signature(word)] === 0 ? undefined : this.map.get(word);
+  }
+}
+
 /** Builds a phrase index from a list of words mapping each to itself. */
 export function wordIndex(words: readonly string[]): PhraseIndex<string> {
   return new PhraseIndex(words.map((w) => [w, w] as [string, string]));

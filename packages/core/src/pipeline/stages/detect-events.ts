@@ -1,5 +1,5 @@
 import { fold } from "../../text/fold.js";
-import { PhraseIndex, SuffixIndex, wordIndex } from "../../lang/phrase-index.js";
+import { PhraseIndex, SuffixIndex, WordMap, wordIndex } from "../../lang/phrase-index.js";
 import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
 import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
@@ -44,7 +44,7 @@ function compile(lang: LanguagePack) {
     requires,
     excludes,
     contiguous: new PhraseIndex(contiguous),
-    gapped: gappedByFirst,
+    gapped: new WordMap(gappedByFirst),
     heads: new SuffixIndex(heads.map((h) => [h.form, h.trigger] as [string, Trigger])),
     issues: new PhraseIndex(lang.issues.flatMap((e) => e.forms.map((f) => [f, e.issue] as [string, Issue]))),
     issueHeads: new SuffixIndex(lang.issues.filter((e) => e.head).flatMap((e) => e.forms.filter((f) => !/\s/u.test(f)).map((f) => [fold(f), e.issue] as [string, Issue]))),

@@ -37,7 +37,7 @@ function compile(lang: LanguagePack) {
     for (const first of index.firstTokens()) starters.add(first);
   }
   // Long words that may start one (unit and weekday compounds), decided once per word.
-  return { ...lex, starters, compounds: new Map<string, boolean>(), capitalisedCompounds: new Map<string, boolean>() };
+  return { ...lex, starters, compounds: new Map<string, boolean>(), capitalisedCompounds: new Map<string, boolean>(), unitCompounds: new Map<string, { n: number; unit: Unit } | null>() };
 }
 
 function compileWords(lang: LanguagePack) {
@@ -161,6 +161,24 @@ function mayStart(t: Token, lex: Lex): boolean {
   return known;
 }
 
+/** A count and a unit in one word ("zweistündigen", "two-hour", "90-minute"), decided once per word. */
+function unitCompound(word: string, lex: Lex): { n: number; unit: Unit } | null {
+  let known = lex.unitCompounds.get(word);
+  if (known !== undefined) return known;
+  known = null;
+  for (const [suffix, unit] of lex.unitSuffixes) {
+    if (!word.endsWith(suffix) || word.length === suffix.length) continue;
+    const head = word.slice(0, -suffix.length).replace(/-$/u, "");
+    const n = /^\d+$/u.test(head) ? Number(head) : lex.numbers.longestAt([head], 0, 1)?.value;
+    if (n === undefined) continue;
+    known = { n, unit: unit as Unit };
+    break;
+  }
+  if (lex.unitCompounds.size > 100_000) lex.unitCompounds.clear();
+  lex.unitCompounds.set(word, known);
+  return known;
+}
+
 /**
  * The parsers over one document's tokens, built once per document: `parseAt`
  * gives the longest expression starting at a token, trying every parser.
@@ -206,6 +224,8 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
   function dayNumber(k: number): { d: number; end: number } | null {
     const t = tokens[k];
     if (!t) return null;
+    const c = t.text.charCodeAt(0);
+    if (c < 48 || c > 57) return null;
     const m = /^(\d{1,2})(\p{L}{2})?$/u.exec(t.text);
     if (!m) return null;
     if (m[2] && !lex.ordinalSuffixes.includes(fold(m[2]))) return null;
@@ -226,7 +246,7 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
 
   function year(k: number): { y: number; end: number } | null {
     const t = tokens[k];
-    if (!t || !/^(19|20)\d\d$/u.test(t.text)) return null;
+    if (!t || !(t.shape & Shape.DIGITS) || t.text.length !== 4 || !/^(19|20)\d\d$/u.test(t.text)) return null;
     return { y: Number(t.text), end: k + 1 };
   }
 
@@ -271,7 +291,7 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     }
     const t = tokens[k];
     if (t) {
-      const hy = /^(\p{L}+)-(\p{L}+)$/u.exec(t.text);
+      const hy = t.text.includes("-") ? /^(\p{L}+)-(\p{L}+)$/u.exec(t.text) : null;
       if (hy) {
         const partMod = lex.monthParts.longestAt([fold(hy[1] as string) + "-"], 0, 1)?.value ?? lex.monthParts.longestAt([fold(hy[1] as string)], 0, 1)?.value;
         const m = lex.months.get(fold(hy[2] as string));
@@ -450,14 +470,8 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     // Compounds: "zweistündigen", "two-hour", "90-minute".
     const t = tokens[p];
     if (!t) return null;
-    for (const [suffix, unit] of lex.unitSuffixes) {
-      if (!t.fold.endsWith(suffix) || t.fold.length === suffix.length) continue;
-      const head = t.fold.slice(0, -suffix.length).replace(/-$/u, "");
-      const value = /^\d+$/u.test(head) ? Number(head) : lex.numbers.longestAt([head], 0, 1)?.value;
-      if (value === undefined) continue;
-      return { end: p + 1, type: "DURATION", value: durationValue(value, unit), mod, dayLevel: false };
-    }
-    return null;
+    const compound = unitCompound(t.fold, lex);
+    return compound && { end: p + 1, type: "DURATION", value: durationValue(compound.n, compound.unit), mod, dayLevel: false };
   }
 
   function parseVague(k: number, e: number): Found | null {
@@ -511,7 +525,7 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     let p = k;
     if (lex.clockBefore.has(folded[p] ?? "")) p++;
     const h = tokens[p];
-    if (!h || !/^\d{1,2}$/u.test(h.text) || Number(h.text) > 24) return null;
+    if (!h || !(h.shape & Shape.DIGITS) || h.text.length > 2 || Number(h.text) > 24) return null;
     let minutes = 0;
     let q = p + 1;
     if ((tokens[q]?.text === ":" || tokens[q]?.text === ".") && /^\d\d$/u.test(tokens[q + 1]?.text ?? "")) {
