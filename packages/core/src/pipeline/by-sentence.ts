@@ -9,7 +9,26 @@ export interface SentenceIndex {
   attributions: (Attribution | undefined)[];
 }
 
+/** Indexes already built, by the annotations they were built from (stages pass unchanged arrays on). */
+const built = new WeakMap<Doc["actorMentions"], { doc: Doc; index: SentenceIndex }>();
+
 export function indexBySentence(doc: Doc): SentenceIndex {
+  const last = built.get(doc.actorMentions);
+  if (
+    last &&
+    last.doc.sentences === doc.sentences &&
+    last.doc.placeMentions === doc.placeMentions &&
+    last.doc.timexes === doc.timexes &&
+    last.doc.attributions === doc.attributions
+  ) {
+    return last.index;
+  }
+  const index = buildIndex(doc);
+  built.set(doc.actorMentions, { doc, index });
+  return index;
+}
+
+function buildIndex(doc: Doc): SentenceIndex {
   const n = doc.sentences.length;
   const mentions: number[][] = Array.from({ length: n }, () => []);
   const places: PlaceMention[][] = Array.from({ length: n }, () => []);

@@ -18,7 +18,7 @@ export function matchName<T>(
   tokens: readonly Token[],
   i: number,
   end: number,
-  accept: (p: Phrase<T>, first: Token) => boolean,
+  accept: (p: Phrase<T>, first: Token, i: number) => boolean,
 ): NameMatch<T> | null {
   const first = tokens[i];
   if (!first) return null;
@@ -40,7 +40,7 @@ export function matchName<T>(
         ok = false;
         break;
       }
-      if (ok && accept(p, first)) best = { phrase: p, tokenStart: i, tokenEnd: i + n };
+      if (ok && accept(p, first, i)) best = { phrase: p, tokenStart: i, tokenEnd: i + n };
     }
   }
   return best;

@@ -366,14 +366,14 @@ function inAttribution(hit: TriggerHit, s: Sentence, doc: Doc, idx: SentenceInde
   return false;
 }
 
+const NO_GAPPED: readonly { tokens: string[]; trigger: Trigger; source: string }[] = [];
+
 /** Triggers of one sentence, longest form first, with determiner and background. */
 function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[], known: ReadonlySet<EventType>): TriggerHit[] {
   const tokens = doc.tokens;
   const out: TriggerHit[] = [];
-  const taken = new Set<number>();
   const sentenceHas = (idx: PhraseIndex<string> | undefined) => !idx || hasCue(s, idx, folded);
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (taken.has(i)) continue;
     const t = tokens[i] as Token;
     let found: { triggers: Trigger[]; end: number; gapEnd?: number } | null = null;
     const first = lex.contiguous.candidates(t.fold);
@@ -385,7 +385,7 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
       break;
     }
     if (!found) {
-      for (const g of lex.gapped.get(t.fold) ?? []) {
+      for (const g of lex.gapped.get(t.fold) ?? NO_GAPPED) {
         // German separable verbs put the particle at the clause end: "schlug … eine Feuerpause … vor".
         let limit = i + 1;
         while (limit < Math.min(s.tokenEnd, i + 25) && !isClauseBreak(tokens[limit] as Token)) limit++;
@@ -428,7 +428,6 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
         background: trigger.pos === "noun" && isBackground(i, s, lex, tokens, folded),
       });
     }
-    for (let k = i; k < found.end; k++) taken.add(k);
     i = found.end - 1;
   }
   return out;

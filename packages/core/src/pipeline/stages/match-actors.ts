@@ -72,8 +72,8 @@ export const matchActors: Stage = (doc, ctx) => {
       if (covered[i]) continue;
       const token = tokens[i] as Token;
       const m =
-        matchName(kb.actorNames, tokens, i, s.tokenEnd, (p, f) => accept(p, f, i)) ??
-        matchName(demonyms, tokens, i, s.tokenEnd, (p, f) => accept(p, f, i));
+        matchName(kb.actorNames, tokens, i, s.tokenEnd, accept) ??
+        matchName(demonyms, tokens, i, s.tokenEnd, accept);
       if (m) {
         const actor = known(m.phrase.value.actorId);
         if (actor) {

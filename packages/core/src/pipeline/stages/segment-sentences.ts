@@ -17,6 +17,19 @@ const isLetter = (s: string, i: number): boolean => {
   return /\p{L}/u.test(s[i] as string);
 };
 
+const isDigit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c >= 48 && c <= 57;
+  return /\p{N}/u.test(s[i] as string);
+};
+
+/** The letters and digits right before `end`, not before `from`. */
+function wordBefore(s: string, end: number, from: number): string {
+  let w = end;
+  while (w > from && (isLetter(s, w - 1) || isDigit(s, w - 1))) w--;
+  return s.slice(w, end);
+}
+
 const isSpace = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
   if (c === 32 || (c >= 9 && c <= 13)) return true;
@@ -118,7 +131,7 @@ export const segmentSentences: Stage = (doc, ctx) => {
       if (m[0] === ".") {
         // The full stop may end an abbreviation ("Dr.") or sit inside one ("z. B.").
         if (abbreviationAt(block, m.index, abbreviations)) continue;
-        const word = /[\p{L}\p{N}]+$/u.exec(block.slice(Math.max(start, m.index - 20), m.index))?.[0] ?? "";
+        const word = wordBefore(block, m.index, Math.max(start, m.index - 20));
         if (/^\p{Lu}$/u.test(word)) continue;
         if (/^\d{1,2}$/u.test(word)) {
           const nextWord = /^[\p{L}]+/u.exec(block.slice(next, next + 20))?.[0] ?? "";
