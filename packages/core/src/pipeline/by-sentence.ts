@@ -9,13 +9,17 @@ export interface SentenceIndex {
   attributions: (Attribution | undefined)[];
 }
 
-/** Indexes already built, by the annotations they were built from (stages pass unchanged arrays on). */
-const built = new WeakMap<Doc["actorMentions"], { doc: Doc; index: SentenceIndex }>();
+/**
+ * The last index built, with the document it was built from: later stages of
+ * the same document pass the same arrays on and reuse it. One slot, not a
+ * WeakMap: weak keys cost the garbage collector more than the index costs.
+ */
+let last: { doc: Doc; index: SentenceIndex } | null = null;
 
 export function indexBySentence(doc: Doc): SentenceIndex {
-  const last = built.get(doc.actorMentions);
   if (
     last &&
+    last.doc.actorMentions === doc.actorMentions &&
     last.doc.sentences === doc.sentences &&
     last.doc.placeMentions === doc.placeMentions &&
     last.doc.timexes === doc.timexes &&
@@ -24,7 +28,7 @@ export function indexBySentence(doc: Doc): SentenceIndex {
     return last.index;
   }
   const index = buildIndex(doc);
-  built.set(doc.actorMentions, { doc, index });
+  last = { doc, index };
   return index;
 }
 
