@@ -20,6 +20,10 @@ async function main(): Promise<void> {
   const cors = env.PARLEY_CORS_ORIGIN;
   const workers = env.PARLEY_EXTRACT_WORKERS === undefined ? undefined : Number(env.PARLEY_EXTRACT_WORKERS);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new Error(`PARLEY_EXTRACT_WORKERS must be a whole number, not ${env.PARLEY_EXTRACT_WORKERS}`);
+  const cacheMb = env.PARLEY_RESPONSE_CACHE_MB === undefined || env.PARLEY_RESPONSE_CACHE_MB === "" ? undefined : Number(env.PARLEY_RESPONSE_CACHE_MB);
+  if (cacheMb !== undefined && !(Number.isFinite(cacheMb) && cacheMb >= 0)) {
+    throw new Error(`PARLEY_RESPONSE_CACHE_MB must be a number of megabytes (0 turns the cache off), not ${env.PARLEY_RESPONSE_CACHE_MB}`);
+  }
   const server = await startServer({
     host: env.HOST ?? "127.0.0.1",
     port,
@@ -28,6 +32,7 @@ async function main(): Promise<void> {
     bodyLimit,
     rateLimit: rateLimitOf(env.PARLEY_RATE_LIMIT),
     extractWorkers: workers,
+    responseCacheBytes: cacheMb === undefined ? undefined : Math.round(cacheMb * 1024 * 1024),
     corsOrigin: cors === undefined || cors === "" ? false : cors === "*" ? true : cors.split(",").map((o) => o.trim()),
     logger: { level: env.LOG_LEVEL ?? "info", redact: ["req.headers.authorization"] },
   });
