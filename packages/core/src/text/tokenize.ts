@@ -49,6 +49,12 @@ const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019;
 /** Splits `text` between `start` and `end` into tokens with absolute offsets. Linear time. */
 export function tokenize(text: string, start = 0, end = text.length): RawToken[] {
   const out: RawToken[] = [];
+  forEachToken(text, start, end, (s, e) => out.push({ start: s, end: e, text: text.slice(s, e) }));
+  return out;
+}
+
+/** Calls `visit` with the offsets of each token between `start` and `end`, in order, allocating nothing. */
+export function forEachToken(text: string, start: number, end: number, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let pos = start;
   while (pos < end) {
@@ -91,8 +97,7 @@ export function tokenize(text: string, start = 0, end = text.length): RawToken[]
       tokenEnd = p;
     }
     if (tokenEnd > end) tokenEnd = end;
-    out.push({ start: pos, end: tokenEnd, text: text.slice(pos, tokenEnd) });
+    visit(pos, tokenEnd);
     pos = tokenEnd;
   }
-  return out;
 }

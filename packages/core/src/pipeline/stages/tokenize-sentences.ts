@@ -1,5 +1,5 @@
 import { fold } from "../../text/fold.js";
-import { tokenize } from "../../text/tokenize.js";
+import { forEachToken } from "../../text/tokenize.js";
 import type { LanguagePack } from "../../lang/language-pack.js";
 import { compiled, Shape, type Sentence, type Stage, type Token } from "../types.js";
 
@@ -33,19 +33,24 @@ export const tokenizeSentences: Stage = (doc, ctx) => {
   // Words repeat within and across articles: what a word is is computed once (the cache is bounded).
   const cache = compiled(ctx, "lexemes", () => new Map<string, Lexeme>());
   if (cache.size > CACHE_LIMIT) cache.clear();
+  const { text } = doc;
   const tokens: Token[] = [];
   const folded: string[] = [];
+  let sentence = 0;
+  const add = (start: number, end: number) => {
+    const word = text.slice(start, end);
+    let x = cache.get(word);
+    if (x === undefined) {
+      x = lexeme(word, ctx.lang);
+      cache.set(word, x);
+    }
+    tokens.push({ start, end, text: word, fold: x.fold, sentence, upper: x.upper, shape: x.shape, bases: x.bases });
+    folded.push(x.fold);
+  };
   const sentences: Sentence[] = doc.sentences.map((s) => {
     const tokenStart = tokens.length;
-    for (const t of tokenize(doc.text, s.start, s.end)) {
-      let x = cache.get(t.text);
-      if (x === undefined) {
-        x = lexeme(t.text, ctx.lang);
-        cache.set(t.text, x);
-      }
-      tokens.push({ start: t.start, end: t.end, text: t.text, fold: x.fold, sentence: s.index, upper: x.upper, shape: x.shape, bases: x.bases });
-      folded.push(x.fold);
-    }
+    sentence = s.index;
+    forEachToken(text, s.start, s.end, add);
     return { ...s, tokenStart, tokenEnd: tokens.length };
   });
   return { ...doc, sentences, tokens, folded };
