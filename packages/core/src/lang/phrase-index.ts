@@ -132,6 +132,21 @@ export class WordMap<V> {
   }
 }
 
+/** A set of folded words that rejects most words without a hash lookup. */
+export class WordSet {
+  private readonly set: Set<string>;
+  private readonly signatures = new Uint8Array(SIGNATURES);
+
+  constructor(words: Iterable<string>) {
+    this.set = new Set(words);
+    for (const word of this.set) this.signatures[signature(word)] = 1;
+  }
+
+  has(word: string): boolean {
+    return this.signatures[signature(word)] !== 0 && this.set.has(word);
+  }
+}
+
 /** Builds a phrase index from a list of words mapping each to itself. */
 export function wordIndex(words: readonly string[]): PhraseIndex<string> {
   return new PhraseIndex(words.map((w) => [w, w] as [string, string]));

@@ -1,5 +1,5 @@
 import { fold } from "../../text/fold.js";
-import { PhraseIndex, wordIndex } from "../../lang/phrase-index.js";
+import { PhraseIndex, WordSet, wordIndex } from "../../lang/phrase-index.js";
 import type { LanguagePack } from "../../lang/language-pack.js";
 import type { TimexMod } from "../../model/index.js";
 import {
@@ -37,7 +37,7 @@ function compile(lang: LanguagePack) {
     for (const first of index.firstTokens()) starters.add(first);
   }
   // Long words that may start one (unit and weekday compounds), decided once per word.
-  return { ...lex, starters, compounds: new Map<string, boolean>(), capitalisedCompounds: new Map<string, boolean>(), unitCompounds: new Map<string, { n: number; unit: Unit } | null>() };
+  return { ...lex, starters: new WordSet(starters), compounds: new Map<string, boolean>(), capitalisedCompounds: new Map<string, boolean>(), unitCompounds: new Map<string, { n: number; unit: Unit } | null>() };
 }
 
 function compileWords(lang: LanguagePack) {

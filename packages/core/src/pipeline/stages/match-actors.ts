@@ -1,5 +1,5 @@
 import { fold, slug } from "../../text/fold.js";
-import { SuffixIndex, wordIndex } from "../../lang/phrase-index.js";
+import { SuffixIndex, WordSet, wordIndex } from "../../lang/phrase-index.js";
 import type { ActorName } from "../../knowledge/knowledge-base.js";
 import { hyphenParts, matchName } from "../match-names.js";
 import { compiled, Shape, type ActorMention, type ActorRecord, type Stage, type Token } from "../types.js";
@@ -20,7 +20,7 @@ export const matchActors: Stage = (doc, ctx) => {
     determiners: new Set(lang.cues.definite.map(fold)),
     titleHeads: new SuffixIndex(lang.titles.titles.map((t) => [fold(t), t] as [string, string])),
     titleIndex: wordIndex(lang.titles.titles),
-    givenNames: new Set(lang.titles.givenNames),
+    givenNames: new WordSet(lang.titles.givenNames),
     notNames: new Set(lang.titles.notNames.map(fold)),
     mediaNouns: wordIndex(lang.reporting.mediaNouns),
     months: new Set([...Object.keys(lang.temporal.months), ...Object.keys(lang.temporal.weekdays)].map(fold)),
@@ -147,7 +147,7 @@ export const matchActors: Stage = (doc, ctx) => {
         // German compounds end in the title: "Kremlsprecher", "Chefunterhändler".
         nameStart = i + 1;
         titleToken = t;
-      } else if (givenNames.has(t.text) && !covered[i]) {
+      } else if (t.upper && givenNames.has(t.text) && !covered[i]) {
         nameStart = i;
       }
       if (nameStart < 0) continue;
