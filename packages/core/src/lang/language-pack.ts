@@ -195,7 +195,18 @@ export function parsePackFiles(files: PackFiles): Pick<
   "triggers" | "issues" | "reporting" | "temporal" | "cues" | "titles" | "abbreviations" | "stopwords" | "demonyms"
 > {
   return {
-    triggers: TriggersFileSchema.parse(files.triggers),
+    // Every trigger with every key, so that code reading them sees one object shape.
+    triggers: TriggersFileSchema.parse(files.triggers).map((t) => ({
+      type: t.type,
+      pos: t.pos,
+      forms: t.forms,
+      head: t.head,
+      weak: t.weak,
+      issue: t.issue,
+      requires: t.requires,
+      determiners: t.determiners,
+      excludes: t.excludes,
+    })),
     issues: IssuesFileSchema.parse(files.issues),
     reporting: ReportingFileSchema.parse(files.reporting),
     temporal: TemporalFileSchema.parse(files.temporal),

@@ -419,11 +419,11 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
         end: last.end,
         text: doc.text.slice(t.start, last.end),
         trigger: weakened ? { ...trigger, weak: true } : trigger,
-        ...(weakened ? { weakened: true } : {}),
+        weakened,
         sentence: s.index,
         tokenStart: i,
         tokenEnd: found.end,
-        ...(found.gapEnd !== undefined ? { particleEnd: found.gapEnd } : {}),
+        particleEnd: found.gapEnd,
         determiner: trigger.pos === "noun" ? determinerOf(i, s, lex, tokens) : null,
         background: trigger.pos === "noun" && isBackground(i, s, lex, tokens, folded),
       });

@@ -136,7 +136,7 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
         tokenStart: i,
         tokenEnd: found.end,
         dayLevel: found.dayLevel,
-        ...(found.eventOffset !== undefined ? { eventOffset: found.eventOffset } : {}),
+        eventOffset: found.eventOffset,
       });
       i = found.end - 1;
     }
