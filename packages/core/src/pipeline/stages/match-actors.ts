@@ -30,7 +30,8 @@ export const matchActors: Stage = (doc, ctx) => {
 
   const actors: Record<string, ActorRecord> = {};
   const mentions: ActorMention[] = [];
-  const covered = new Uint8Array(tokens.length);
+  // A plain array: a typed array this size lives off the heap and costs more to allocate and collect than it saves.
+  const covered: number[] = new Array<number>(tokens.length).fill(0);
 
   const known = (id: string): ActorRecord | null => {
     if (actors[id]) return actors[id];
