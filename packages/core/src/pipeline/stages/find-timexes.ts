@@ -1,5 +1,6 @@
 import { fold } from "../../text/fold.js";
 import { PhraseIndex, WordSet, wordIndex } from "../../lang/phrase-index.js";
+import { tokenize } from "../../text/tokenize.js";
 import type { LanguagePack } from "../../lang/language-pack.js";
 import type { TimexMod } from "../../model/index.js";
 import {
@@ -36,8 +37,21 @@ function compile(lang: LanguagePack) {
   for (const index of [lex.monthParts, lex.numbers, lex.modifiers, lex.relativeDays, lex.eventRelativeDays, lex.relativePeriods, lex.vague, lex.introducers, lex.yearIntroducers, lex.vagueNumbers]) {
     for (const first of index.firstTokens()) starters.add(first);
   }
+  // Words one of which every expression holds (a month, a unit, "gestern", the last word of "vergangene Woche"):
+  // where none follows within reach, no expression starts.
+  const lastWord = (phrase: string) => fold(tokenize(phrase).at(-1)?.text ?? "");
+  const t = lang.temporal;
+  const anchors = new WordSet([
+    ...lex.months.keys(),
+    ...lex.weekdays.keys(),
+    ...lex.dayParts.keys(),
+    ...lex.seasons.keys(),
+    ...lex.units.keys(),
+    ...[t.relativeDays, t.eventRelativeDays, t.relativePeriods, t.vague].flatMap((r) => Object.keys(r).map(lastWord)),
+    ...t.clockAfter.map(lastWord),
+  ]);
   // Long words that may start one (unit and weekday compounds), decided once per word.
-  return { ...lex, starters: new WordSet(starters), compounds: new Map<string, boolean>(), capitalisedCompounds: new Map<string, boolean>(), unitCompounds: new Map<string, { n: number; unit: Unit } | null>() };
+  return { ...lex, starters: new WordSet(starters), anchors, compounds: new Map<string, boolean>(), capitalisedCompounds: new Map<string, boolean>(), unitCompounds: new Map<string, { n: number; unit: Unit } | null>() };
 }
 
 function compileWords(lang: LanguagePack) {
@@ -107,6 +121,7 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
   const ref: Ymd | null = doc.publishedAt ? parseIso(doc.publishedAt) : null;
   const timexes: TimexNote[] = [];
   const parseAt = timexParser(lex, tokens, folded, ref);
+  const nextAnchor: number[] = [];
 
   for (const s of doc.sentences) {
     const end = s.tokenEnd;
@@ -117,7 +132,14 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
       for (let k = a; k < at; k++) if (lex.planned.longestAt(folded, k, at)) return true;
       return false;
     };
+    // The next anchor at or after each token of the sentence.
+    let anchor = Number.POSITIVE_INFINITY;
+    for (let k = end - 1; k >= s.tokenStart; k--) {
+      if (isAnchor(tokens[k] as Token, lex)) anchor = k;
+      nextAnchor[k - s.tokenStart] = anchor;
+    }
     for (let i = s.tokenStart; i < end; i++) {
+      if ((nextAnchor[i - s.tokenStart] as number) - i >= ANCHOR_REACH) continue;
       // "the evening of June 2": an article starts an expression only before a part of the day.
       if (!mayStart(tokens[i] as Token, lex) && !(lex.definite.has(folded[i] as string) && lex.dayParts.has(folded[i + 1] ?? ""))) continue;
       const found = parseAt(i, end, isPlanned);
@@ -146,7 +168,18 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
 
 /** Whether a token can begin a time expression: a known word, a number, a weekday compound or a hyphenated or unit compound. */
 function mayStart(t: Token, lex: Lex): boolean {
-  if (lex.starters.has(t.fold)) return true;
+  return lex.starters.has(t.fold) || isNumberOrCompound(t, lex);
+}
+
+/** Whether an expression can hold this token: a month, a unit, a number, a compound, the last word of a phrase. */
+function isAnchor(t: Token, lex: Lex): boolean {
+  return lex.anchors.has(t.fold) || isNumberOrCompound(t, lex);
+}
+
+/** Longest reach, in tokens, from the start of an expression to its first anchor ("etwas mehr als zwei Stunden"). */
+const ANCHOR_REACH = 10;
+
+function isNumberOrCompound(t: Token, lex: Lex): boolean {
   const c = t.text.charCodeAt(0);
   if (c >= 48 && c <= 57) return true;
   if (t.text.includes("-")) return true;
