@@ -46,13 +46,20 @@ export interface ExtractOptions {
 
 export type Extractor = (doc: ParleyDocument, options?: ExtractOptions) => Extraction;
 
-/** Guesses German or English from frequent function words. */
+/** The stop words of each pack as sets, built once per pack. */
+const stopwordSets = new WeakMap<LanguagePack, Set<string>>();
+
+/** Guesses German or English from frequent function words in the first 5,000 characters. */
 export function detectLanguage(text: string, packs: readonly LanguagePack[]): Language {
   const sample = text.slice(0, 5000).toLowerCase().match(/\p{L}+/gu) ?? [];
   let best: Language = packs[0]?.code ?? "de";
   let bestScore = -1;
   for (const pack of packs) {
-    const words = new Set(pack.stopwords);
+    let words = stopwordSets.get(pack);
+    if (!words) {
+      words = new Set(pack.stopwords);
+      stopwordSets.set(pack, words);
+    }
     let score = 0;
     for (const w of sample) if (words.has(w)) score++;
     if (score > bestScore) {
