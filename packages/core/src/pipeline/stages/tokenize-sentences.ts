@@ -5,6 +5,9 @@ import { compiled, Shape, type Sentence, type Stage, type Token } from "../types
 
 /** What a token is, whatever its place: computed once per distinct word. */
 interface Lexeme {
+  word: string;
+  /** The next word with the same hash. */
+  next: Lexeme | undefined;
   fold: string;
   upper: boolean;
   shape: number;
@@ -25,26 +28,45 @@ function lexeme(w: string, lang: LanguagePack): Lexeme {
   if (/^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(w)) shape |= Shape.NAME_WORD;
   if (/^[\p{L}-]+$/u.test(w)) shape |= Shape.LETTERS_OR_HYPHENS;
   const bases = lang.nameBases(w).map(fold);
-  return { fold: fold(w), upper, shape, bases: bases.length ? bases : NO_BASES };
+  return { word: w, next: undefined, fold: fold(w), upper, shape, bases: bases.length ? bases : NO_BASES };
 }
+
+/**
+ * A copy of a slice that does not point into the text it came from: V8 keeps
+ * longer slices as views of their parent, and the cache must not hold whole
+ * articles alive through their words.
+ */
+const ownCopy = (s: string): string => (s.length < 13 ? s : s.split("").join(""));
 
 /** Tokenises each sentence; tokens keep absolute offsets, a folded form and their shape. */
 export const tokenizeSentences: Stage = (doc, ctx) => {
   // Words repeat within and across articles: what a word is is computed once (the cache is bounded).
-  const cache = compiled(ctx, "lexemes", () => new Map<string, Lexeme>());
-  if (cache.size > CACHE_LIMIT) cache.clear();
+  // Looked up by a hash of the characters in place, so that a known word costs no new string; its
+  // tokens share the cached one.
+  const cache = compiled(ctx, "lexemes", () => ({ byHash: new Map<number, Lexeme>(), size: 0 }));
+  if (cache.size > CACHE_LIMIT) {
+    cache.byHash.clear();
+    cache.size = 0;
+  }
   const { text } = doc;
   const tokens: Token[] = [];
   const folded: string[] = [];
   let sentence = 0;
   const add = (start: number, end: number) => {
-    const word = text.slice(start, end);
-    let x = cache.get(word);
+    const n = end - start;
+    let h = 0x811c9dc5 ^ n;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    h &= 0x3fffffff;
+    const first = cache.byHash.get(h);
+    let x = first;
+    while (x !== undefined && (x.word.length !== n || !text.startsWith(x.word, start))) x = x.next;
     if (x === undefined) {
-      x = lexeme(word, ctx.lang);
-      cache.set(word, x);
+      x = lexeme(ownCopy(text.slice(start, end)), ctx.lang);
+      x.next = first;
+      cache.byHash.set(h, x);
+      cache.size++;
     }
-    tokens.push({ start, end, text: word, fold: x.fold, sentence, upper: x.upper, shape: x.shape, bases: x.bases });
+    tokens.push({ start, end, text: x.word, fold: x.fold, sentence, upper: x.upper, shape: x.shape, bases: x.bases });
     folded.push(x.fold);
   };
   const sentences: Sentence[] = doc.sentences.map((s) => {
