@@ -87,6 +87,13 @@ export function forEachToken(text: string, start: number, end: number, visit: (s
       let p = pos + len;
       for (;;) {
         while (p < n) {
+          // ASCII letters and digits without the table.
+          const a = text.charCodeAt(p);
+          if ((a >= 97 && a <= 122) || (a >= 65 && a <= 90) || (a >= 48 && a <= 57)) {
+            p++;
+            continue;
+          }
+          if (a < 128) break;
           const q = at(text, p);
           if (!(q & WORD)) break;
           p += q >> 8;
