@@ -38,6 +38,12 @@ export const Shape = {
   LETTERS_OR_HYPHENS: 16,
 } as const;
 
+/**
+ * A number that names a span, for sets of spans: the start, and the length
+ * below 2^20 (spans of annotations lie within a sentence, which is shorter).
+ */
+export const spanKey = (start: number, end: number): number => start * 0x100000 + (end - start);
+
 /** Whether a token is punctuation that ends a clause. */
 export const isClauseBreak = (t: Token): boolean => (t.shape & Shape.CLAUSE_BREAK) !== 0;
 

@@ -4,7 +4,7 @@ import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
 import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
 import { indexBySentence, type SentenceIndex } from "../by-sentence.js";
-import { compiled, isClauseBreak, Shape, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
+import { compiled, isClauseBreak, Shape, spanKey, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
 
 /** Event types whose subject matter is coded as issues. */
 const ISSUE_BEARING: ReadonlySet<EventType> = new Set(["agreement", "signing", "proposal", "rejection"]);
@@ -84,9 +84,9 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   const hits: TriggerHit[] = [];
   const attributional = new Set(doc.attributions.flatMap((a) => a.mentionIndexes));
   // "die Lage in der Ukraine": a state named as a place is where, not who; it neither takes part nor counts as a new party.
-  const placeSpans = new Set(doc.placeMentions.filter((p) => p.locative).map((p) => `${p.start}:${p.end}`));
+  const placeSpans = new Set(doc.placeMentions.filter((p) => p.locative).map((p) => spanKey(p.start, p.end)));
   doc.actorMentions.forEach((m, i) => {
-    if (placeSpans.has(`${m.start}:${m.end}`)) attributional.add(i);
+    if (placeSpans.has(spanKey(m.start, m.end))) attributional.add(i);
   });
   const idx = indexBySentence(doc);
 

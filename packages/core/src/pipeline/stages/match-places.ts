@@ -1,6 +1,6 @@
 import { fold } from "../../text/fold.js";
 import { matchName } from "../match-names.js";
-import { compiled, type PlaceMention, type PlaceRecord, type Stage, type Token } from "../types.js";
+import { compiled, spanKey, type PlaceMention, type PlaceRecord, type Stage, type Token } from "../types.js";
 
 /**
  * Finds places of the gazetteer. A country is a place only after a locative
@@ -13,8 +13,8 @@ export const matchPlaces: Stage = (doc, ctx) => {
   const locative = compiled(ctx, "match-places.locative", () => new Set(lang.cues.locative.map(fold)));
   const countryLocative = compiled(ctx, "match-places.country", () => new Set(lang.cues.countryLocative.map(fold)));
   // A name that acts ("Moskau erklärte", "Das Weiße Haus erklärte") is an actor; after "in" it is a place.
-  const actorSpans = new Set(doc.actorMentions.map((m) => `${m.start}:${m.end}`));
-  const metonymSpans = new Set(doc.actorMentions.filter((m) => m.via === "metonym").map((m) => `${m.start}:${m.end}`));
+  const actorSpans = new Set(doc.actorMentions.map((m) => spanKey(m.start, m.end)));
+  const metonymSpans = new Set(doc.actorMentions.filter((m) => m.via === "metonym").map((m) => spanKey(m.start, m.end)));
   const places: Record<string, PlaceRecord> = {};
   const mentions: PlaceMention[] = [];
   const isLocative = (i: number, sentence: number, preps: Set<string> = locative) => {
@@ -26,21 +26,22 @@ export const matchPlaces: Stage = (doc, ctx) => {
     return !!prev2 && prev2.sentence === sentence && preps.has(prev2.fold) && !prev.upper && prev.text.length <= 3;
   };
 
+  // Names written in one case only ("US", not "us") match only so.
+  const exactCase = (p: { value: { exactCase: string | null }; tokens: string[] }, first: Token, i: number) =>
+    p.value.exactCase === null || doc.text.slice(first.start, tokens[i + p.tokens.length - 1]?.end ?? first.end) === p.value.exactCase;
+
   for (const s of doc.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const first = tokens[i] as Token;
       if (!first.upper) continue;
-      const m = matchName(kb.placeNames, tokens, i, s.tokenEnd, (p) => {
-        if (p.value.exactCase === null) return true;
-        return doc.text.slice(first.start, tokens[i + p.tokens.length - 1]?.end ?? first.end) === p.value.exactCase;
-      });
+      const m = matchName(kb.placeNames, tokens, i, s.tokenEnd, exactCase);
       if (!m) continue;
       const place = kb.places.get(m.phrase.value.placeId);
       if (!place) continue;
       const end = (tokens[m.tokenEnd - 1] as Token).end;
       const loc = isLocative(i, s.index);
-      if (metonymSpans.has(`${first.start}:${end}`)) continue;
-      if (!loc && place.kind === "venue" && actorSpans.has(`${first.start}:${end}`)) continue;
+      if (metonymSpans.has(spanKey(first.start, end))) continue;
+      if (!loc && place.kind === "venue" && actorSpans.has(spanKey(first.start, end))) continue;
       if (place.kind === "country" && !isLocative(i, s.index, countryLocative)) continue;
       places[place.id] ??= {
         id: place.id,

@@ -16,6 +16,8 @@ interface Lexeme {
 
 const NO_BASES: readonly string[] = [];
 const CACHE_LIMIT = 200_000;
+/** Slots of the word table, a power of two (words with the same slot are chained). */
+const TABLE_SIZE = 1 << 18;
 
 function lexeme(w: string, lang: LanguagePack): Lexeme {
   const c = w.charCodeAt(0);
@@ -43,9 +45,9 @@ export const tokenizeSentences: Stage = (doc, ctx) => {
   // Words repeat within and across articles: what a word is is computed once (the cache is bounded).
   // Looked up by a hash of the characters in place, so that a known word costs no new string; its
   // tokens share the cached one.
-  const cache = compiled(ctx, "lexemes", () => ({ byHash: new Map<number, Lexeme>(), size: 0 }));
+  const cache = compiled(ctx, "lexemes", () => ({ byHash: new Array<Lexeme | undefined>(TABLE_SIZE).fill(undefined), size: 0 }));
   if (cache.size > CACHE_LIMIT) {
-    cache.byHash.clear();
+    cache.byHash.fill(undefined);
     cache.size = 0;
   }
   const { text } = doc;
@@ -56,14 +58,14 @@ export const tokenizeSentences: Stage = (doc, ctx) => {
     const n = end - start;
     let h = 0x811c9dc5 ^ n;
     for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-    h &= 0x3fffffff;
-    const first = cache.byHash.get(h);
+    h &= TABLE_SIZE - 1;
+    const first = cache.byHash[h];
     let x = first;
     while (x !== undefined && (x.word.length !== n || !text.startsWith(x.word, start))) x = x.next;
     if (x === undefined) {
       x = lexeme(ownCopy(text.slice(start, end)), ctx.lang);
       x.next = first;
-      cache.byHash.set(h, x);
+      cache.byHash[h] = x;
       cache.size++;
     }
     tokens.push({ start, end, text: x.word, fold: x.fold, sentence, upper: x.upper, shape: x.shape, bases: x.bases });
