@@ -3,8 +3,10 @@ import { germanPack } from "./lang/de/index.js";
 import type { LanguagePack } from "./lang/language-pack.js";
 import { loadKnowledgeBase, type KnowledgeBase } from "./knowledge/knowledge-base.js";
 import {
+  compileValidator,
   EVENT_CODES,
   ExtractionSchema,
+  type Validator,
   type DiplomaticEvent,
   type Extraction,
   type Language,
@@ -40,7 +42,11 @@ export const STAGES: readonly Stage[] = [
 ];
 
 export interface ExtractOptions {
-  /** Validate the result against the schema (default true). */
+  /**
+   * Check the result against ExtractionSchema (default true), with a
+   * validator compiled from that schema; when it fails, zod's own parse
+   * throws its error.
+   */
   validate?: boolean;
 }
 
@@ -112,11 +118,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     };
     const doc = run(start, ctx);
     const result = toExtraction(doc, input);
-    return options.validate === false ? result : ExtractionSchema.parse(result);
+    if (options.validate === false) return result;
+    isExtraction ??= compileValidator(ExtractionSchema);
+    return isExtraction(result) ? result : ExtractionSchema.parse(result);
   };
 }
 
 let defaultExtractor: Extractor | null = null;
+let isExtraction: Validator | null = null;
 
 /** Turns one report into the extraction contract, with the shipped language data and knowledge base. */
 export function extract(doc: ParleyDocument, options: ExtractOptions = {}): Extraction {

@@ -8,3 +8,4 @@ export * from "./quote.js";
 export * from "./claim.js";
 export * from "./extraction.js";
 export * from "./corpus.js";
+export * from "./validator.js";
