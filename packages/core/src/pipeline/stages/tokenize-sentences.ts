@@ -15,9 +15,9 @@ interface Lexeme {
 }
 
 const NO_BASES: readonly string[] = [];
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 100_000;
 /** Slots of the word table, a power of two (words with the same slot are chained). */
-const TABLE_SIZE = 1 << 18;
+const TABLE_SIZE = 1 << 15;
 
 function lexeme(w: string, lang: LanguagePack): Lexeme {
   const c = w.charCodeAt(0);
