@@ -1,5 +1,5 @@
 import { fold } from "../../text/fold.js";
-import { wordIndex } from "../../lang/phrase-index.js";
+import { WordSet, wordIndex } from "../../lang/phrase-index.js";
 import { compiled, type Attribution, type Stage, type Token } from "../types.js";
 
 /**
@@ -10,16 +10,19 @@ import { compiled, type Attribution, type Stage, type Token } from "../types.js"
  */
 export const attributeSources: Stage = (doc, ctx) => {
   const { lang } = ctx;
-  const lex = compiled(ctx, "attribute-sources", () => ({
-    before: wordIndex(lang.reporting.before),
-    after: wordIndex(lang.reporting.after),
-    citing: wordIndex(lang.reporting.citing.filter((c) => !c.includes("…"))),
+  const lex = compiled(ctx, "attribute-sources", () => {
+    const before = wordIndex(lang.reporting.before);
+    const after = wordIndex(lang.reporting.after);
+    const citing = wordIndex(lang.reporting.citing.filter((c) => !c.includes("…")));
     // "sich auf … berief": the cited speaker stands between the two parts (German verb-final clauses).
-    citingAround: lang.reporting.citing
-      .filter((c) => c.includes("…"))
-      .map((c) => c.split("…").map((part) => wordIndex([part.trim()])) as [ReturnType<typeof wordIndex>, ReturnType<typeof wordIndex>]),
-    speechNouns: new Set(lang.reporting.speechNouns.map(fold)),
-  }));
+    const citingAround = lang.reporting.citing.filter((c) => c.includes("…")).map((c) => {
+      const [open = "", close = ""] = c.split("…").map((part) => part.trim());
+      return { open: wordIndex([open]), close: wordIndex([close]) };
+    });
+    // The first words of every cue: most tokens start none and are passed at once.
+    const starts = new WordSet([before, after, citing, ...citingAround.map((c) => c.open)].flatMap((index) => [...index.firstTokens()]));
+    return { before, after, citing, citingAround, starts, speechNouns: new Set(lang.reporting.speechNouns.map(fold)) };
+  });
   const tokens = doc.tokens;
   const folded = doc.folded;
   const bySentence = new Map<number, number[]>();
@@ -62,6 +65,7 @@ export const attributeSources: Stage = (doc, ctx) => {
     };
 
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!lex.starts.has(folded[i] as string)) continue;
       const before = lex.before.longestAt(folded, i, s.tokenEnd);
       if (before) {
         const from = i + before.tokens.length;
@@ -81,7 +85,7 @@ export const attributeSources: Stage = (doc, ctx) => {
         });
         if (hit !== undefined) add(hit, "speaker", tokens.slice(i, i + citing.tokens.length));
       }
-      for (const [open, close] of lex.citingAround) {
+      for (const { open, close } of lex.citingAround) {
         const o = open.longestAt(folded, i, s.tokenEnd);
         if (!o) continue;
         const from = i + o.tokens.length;
