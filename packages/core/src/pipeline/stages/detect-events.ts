@@ -464,12 +464,21 @@ function isBackground(i: number, s: Sentence, lex: Lex, tokens: readonly Token[]
   return false;
 }
 
+/** The triggers of an event in one sentence: the last ones, since triggers are added in text order. */
+function triggersIn(e: EventDraft, sentence: number): TriggerHit[] {
+  let k = e.triggers.length;
+  while (k > 0 && e.triggers[k - 1]!.sentence === sentence) k--;
+  return e.triggers.slice(k);
+}
+
 /** Participants, place, date, duration, issues and sources of the events of one sentence. */
 function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, idx: SentenceIndex, lex: Lex, folded: readonly string[], attributional: Set<number>): void {
-  const hitsHere = sentenceEvents.flatMap((e) => e.triggers.filter((h) => h.sentence === s.index));
+  // An event's triggers come in text order: this sentence's are its last ones (read from the end: linear on long texts).
+  const here = new Map(sentenceEvents.map((e) => [e, triggersIn(e, s.index)]));
+  const hitsHere = sentenceEvents.flatMap((e) => here.get(e)!);
   const main =
-    sentenceEvents.find((e) => e.triggers.some((h) => h.sentence === s.index && h.trigger.pos === "verb")) ??
-    sentenceEvents.find((e) => e.triggers.some((h) => h.sentence === s.index && !h.background)) ??
+    sentenceEvents.find((e) => here.get(e)!.some((h) => h.trigger.pos === "verb")) ??
+    sentenceEvents.find((e) => here.get(e)!.some((h) => !h.background)) ??
     sentenceEvents[0]!;
 
   // Participants: every actor of the sentence that does not only attribute.
@@ -477,7 +486,7 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     .filter((i) => !attributional.has(i) && doc.actorMentions[i]!.via !== "group")
     .map((i) => doc.actorMentions[i]!.actorId);
   // Talks named in passing ("vor den Verhandlungen") do not take the parties of the sentence's own event.
-  const foreground = sentenceEvents.filter((e) => e.triggers.some((h) => h.sentence === s.index && !h.background));
+  const foreground = sentenceEvents.filter((e) => here.get(e)!.some((h) => !h.background));
   for (const e of foreground.length ? foreground : sentenceEvents) for (const a of actors) if (!e.participants.includes(a)) e.participants.push(a);
 
   // Sources: the sentence's attribution chain.
