@@ -1,5 +1,5 @@
 import { fold } from "../../text/fold.js";
-import { PhraseIndex, SuffixIndex, WordMap, wordIndex } from "../../lang/phrase-index.js";
+import { PhraseIndex, SuffixIndex, WordMap, WordSet, wordIndex } from "../../lang/phrase-index.js";
 import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
 import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
@@ -40,10 +40,12 @@ function compile(lang: LanguagePack) {
   }
   const gappedByFirst = new Map<string, typeof gapped>();
   for (const g of gapped) gappedByFirst.set(g.tokens[0]!, [...(gappedByFirst.get(g.tokens[0]!) ?? []), g]);
+  const contiguousIndex = new PhraseIndex(contiguous);
   return {
     requires,
     excludes,
-    contiguous: new PhraseIndex(contiguous),
+    triggerStarts: new WordSet([...contiguousIndex.firstTokens(), ...gappedByFirst.keys()]),
+    contiguous: contiguousIndex,
     gapped: new WordMap(gappedByFirst),
     heads: new SuffixIndex(heads.map((h) => [h.form, h.trigger] as [string, Trigger])),
     issues: new PhraseIndex(lang.issues.flatMap((e) => e.forms.map((f) => [f, e.issue] as [string, Issue]))),
@@ -375,6 +377,8 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
   const sentenceHas = (idx: PhraseIndex<string> | undefined) => !idx || hasCue(s, idx, folded);
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i] as Token;
+    // Only capitalised words can end in a trigger (compounds); others must start one.
+    if (!t.upper && !lex.triggerStarts.has(t.fold)) continue;
     let found: { triggers: Trigger[]; end: number; gapEnd?: number } | null = null;
     const first = lex.contiguous.candidates(t.fold);
     for (const p of first) {
