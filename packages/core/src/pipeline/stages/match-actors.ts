@@ -27,6 +27,9 @@ export const matchActors: Stage = (doc, ctx) => {
     triggerWords: new Set(lang.triggers.flatMap((t) => t.forms.map(fold))),
   }));
   const demonyms = kb.demonyms(lang);
+  // The first words of every name and demonym: most tokens start none (names inflect only when capitalised).
+  const nameStarts = compiled(ctx, "match-actors.starts", () => new WordSet([...kb.actorNames.firstTokens(), ...demonyms.firstTokens()]));
+  const mayStartName = (t: Token) => nameStarts.has(t.fold) || (t.upper && t.bases.some((b) => nameStarts.has(b)));
 
   const actors: Record<string, ActorRecord> = {};
   const mentions: ActorMention[] = [];
@@ -72,9 +75,9 @@ export const matchActors: Stage = (doc, ctx) => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered[i]) continue;
       const token = tokens[i] as Token;
-      const m =
-        matchName(kb.actorNames, tokens, i, s.tokenEnd, accept) ??
-        matchName(demonyms, tokens, i, s.tokenEnd, accept);
+      const m = mayStartName(token)
+        ? (matchName(kb.actorNames, tokens, i, s.tokenEnd, accept) ?? matchName(demonyms, tokens, i, s.tokenEnd, accept))
+        : null;
       if (m) {
         const actor = known(m.phrase.value.actorId);
         if (actor) {
