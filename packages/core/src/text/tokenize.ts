@@ -29,9 +29,14 @@ function classify(ch: string): number {
   return KNOWN | (IS_LETTER.test(ch) ? LETTER : 0) | (IS_WORD.test(ch) ? WORD : 0) | (IS_SPACE.test(ch) ? SPACE : 0);
 }
 
+/** Classes of ASCII characters, with the length 1 in the high bits. */
+const ascii = new Uint16Array(128);
+for (let c = 0; c < 128; c++) ascii[c] = classify(String.fromCharCode(c)) | (1 << 8);
+
 /** The classes of the code point at `pos` and its length in code units (high bits). */
 function at(text: string, pos: number): number {
   const c = text.charCodeAt(pos);
+  if (c < 128) return ascii[c] as number;
   if (c >= 0xd800 && c <= 0xdbff && pos + 1 < text.length) {
     const d = text.charCodeAt(pos + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return classify(text.slice(pos, pos + 2)) | (2 << 8);
