@@ -99,7 +99,8 @@ export function compileValidator(schema: z.ZodType): Validator {
         for (const key in v) if (!known.has(key)) return false;
         return true;
       };
-      return withChecks(objectValidator(keys, fields, strict ? hasOnlyKnownKeys : null));
+      const inline = keys.map((key) => inlineCheck((def.shape as Record<string, z.ZodType>)[key] as z.ZodType, "x"));
+      return withChecks(objectValidator(keys, fields, inline, strict ? hasOnlyKnownKeys : null));
     }
     case "union": {
       const options = (def.options ?? []).map((o) => ({ schema: o, check: compileValidator(o) }));
@@ -129,7 +130,7 @@ export function compileValidator(schema: z.ZodType): Validator {
  * that each field is read by its name (a fast, monomorphic load per object
  * kind); else a loop over the keys.
  */
-function objectValidator(keys: string[], fields: Validator[], onlyKnownKeys: ((v: Record<string, unknown>) => boolean) | null): Validator {
+function objectValidator(keys: string[], fields: Validator[], inline: (string | null)[], onlyKnownKeys: ((v: Record<string, unknown>) => boolean) | null): Validator {
   const loop: Validator = (v) => {
     if (!isObject(v)) return false;
     for (let i = 0; i < fields.length; i++) if (!(fields[i] as Validator)(v[keys[i] as string])) return false;
@@ -138,7 +139,12 @@ function objectValidator(keys: string[], fields: Validator[], onlyKnownKeys: ((v
   try {
     const body = [
       'if (typeof v !== "object" || v === null || Array.isArray(v)) return false;',
-      ...keys.map((key, i) => `if (!f[${i}](v[${JSON.stringify(key)}])) return false;`),
+      "let x;",
+      ...keys.map((key, i) => {
+        const read = `v[${JSON.stringify(key)}]`;
+        const check = inline[i];
+        return check ? `x = ${read}; if (!(${check})) return false;` : `if (!f[${i}](${read})) return false;`;
+      }),
       "return k === null || k(v);",
     ].join("\n");
     // eslint-disable-next-line no-new-func -- the keys come from the schema, quoted by JSON.stringify.
@@ -147,6 +153,54 @@ function objectValidator(keys: string[], fields: Validator[], onlyKnownKeys: ((v
     // Code generation refused (a content security policy): the loop.
     return loop;
   }
+}
+
+/**
+ * A boolean expression over the variable `x` for a leaf of the schema (a
+ * string, number, boolean, enum or literal, maybe nullable or optional, with
+ * length, range and integer checks), for generated code to test in place; null
+ * for anything else.
+ */
+function inlineCheck(schema: z.ZodType, x: string): string | null {
+  const def = defOf(schema);
+  if (def.coerce) return null;
+  const parts: string[] = [];
+  switch (def.type) {
+    case "string":
+      parts.push(`typeof ${x} === "string"`);
+      break;
+    case "number":
+      parts.push(`typeof ${x} === "number"`, `Number.isFinite(${x})`);
+      break;
+    case "boolean":
+      parts.push(`typeof ${x} === "boolean"`);
+      break;
+    case "enum":
+    case "literal": {
+      const values = def.type === "enum" ? Object.values(def.entries ?? {}) : (def.values ?? []);
+      if (!values.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) return null;
+      parts.push(`(${values.map((v) => `${x} === ${JSON.stringify(v)}`).join(" || ") || "false"})`);
+      break;
+    }
+    case "nullable":
+    case "optional": {
+      if ((def.checks ?? []).length) return null;
+      const inner = inlineCheck(def.innerType as z.ZodType, x);
+      return inner === null ? null : `(${x} === ${def.type === "nullable" ? "null" : "undefined"} || ${inner})`;
+    }
+    default:
+      return null;
+  }
+  for (const c of def.checks ?? []) {
+    const d = c._zod.def;
+    if (d.check === "min_length" && typeof d.minimum === "number") parts.push(`${x}.length >= ${d.minimum}`);
+    else if (d.check === "max_length" && typeof d.maximum === "number") parts.push(`${x}.length <= ${d.maximum}`);
+    else if (d.check === "greater_than" && typeof d.value === "number") parts.push(`${x} ${d.inclusive ? ">=" : ">"} ${d.value}`);
+    else if (d.check === "less_than" && typeof d.value === "number") parts.push(`${x} ${d.inclusive ? "<=" : "<"} ${d.value}`);
+    else if (d.check === "number_format" && d.format === "safeint") parts.push(`Number.isSafeInteger(${x})`);
+    else return null;
+  }
+  return parts.join(" && ");
 }
 
 /** The checks of a definition as validators, or null when one of them is not understood. */
