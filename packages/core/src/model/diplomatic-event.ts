@@ -98,7 +98,9 @@ const EventBaseSchema = z.object({
   cameo: z.string().nullable(),
 });
 
-const eventOf = <T extends EventType>(type: T) => EventBaseSchema.extend({ type: z.literal(type) });
+const { id: eventId, ...eventFields } = EventBaseSchema.shape;
+// The type right after the id, as the extractor writes it: parsed and unparsed events serialise alike.
+const eventOf = <T extends EventType>(type: T) => z.object({ id: eventId, type: z.literal(type), ...eventFields });
 
 /** An event of diplomacy, one of the types of the contract. */
 export const DiplomaticEventSchema = z.discriminatedUnion("type", [
