@@ -46,10 +46,6 @@ export const tokenizeSentences: Stage = (doc, ctx) => {
   // Looked up by a hash of the characters in place, so that a known word costs no new string; its
   // tokens share the cached one.
   const cache = compiled(ctx, "lexemes", () => ({ byHash: new Array<Lexeme | undefined>(TABLE_SIZE).fill(undefined), size: 0 }));
-  if (cache.size > CACHE_LIMIT) {
-    cache.byHash.fill(undefined);
-    cache.size = 0;
-  }
   const { text } = doc;
   const tokens: Token[] = [];
   const folded: string[] = [];
@@ -63,8 +59,13 @@ export const tokenizeSentences: Stage = (doc, ctx) => {
     let x = first;
     while (x !== undefined && (x.word.length !== n || !text.startsWith(x.word, start))) x = x.next;
     if (x === undefined) {
+      // Bounded, also within one long text of ever new words (junk): chains stay short.
+      if (cache.size >= CACHE_LIMIT) {
+        cache.byHash.fill(undefined);
+        cache.size = 0;
+      }
       x = lexeme(ownCopy(text.slice(start, end)), ctx.lang);
-      x.next = first;
+      x.next = cache.byHash[h];
       cache.byHash[h] = x;
       cache.size++;
     }
