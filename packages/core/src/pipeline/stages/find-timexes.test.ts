@@ -19,7 +19,8 @@ describe("findTimexes (through extract)", () => {
     ["Am 16. Mai 2025 trafen sich die Delegationen.", "de", null, "Am 16. Mai 2025", "DATE", "2025-05-16", null],
     ["Am Abend des 2. Juni veröffentlichten russische Staatsagenturen ein Memorandum.", "de", null, "Am Abend des 2. Juni", "TIME", "XXXX-06-02TEV", null],
     ["Das Treffen dauerte mehr als zwei Stunden.", "de", null, "mehr als zwei Stunden", "DURATION", "PT2H", "MORE_THAN"],
-    ["Das Gespräch dauerte knapp anderthalb Stunden.", "de", null, "knapp anderthalb Stunden", "DURATION", "PT90M", "LESS_THAN"],
+    ["Das Gespräch dauerte knapp anderthalb Stunden.", "de", null, "knapp anderthalb Stunden", "DURATION", "PT1H30M", "LESS_THAN"],
+    ["The talks lasted one and a half hours.", "en", null, "one and a half hours", "DURATION", "PT1H30M", null],
     ["Die Gespräche dauerten drei Tage.", "de", null, "drei Tage", "DURATION", "P3D", null],
     ["Die Gespräche fanden im Mai statt.", "de", null, "im Mai", "DATE", "XXXX-05", null],
     // A month name that ends the sentence leaves the full stop out ("Mai." is no abbreviation).

@@ -98,9 +98,9 @@ const durationValue = (n: number | null, unit: Unit): string | null => {
   if (unit === "MIN") return Number.isInteger(n) ? `PT${n}M` : null;
   if (unit === "H") {
     if (Number.isInteger(n)) return `PT${n}H`;
-    // "anderthalb Stunden" → PT90M; "viereinhalb Stunden" → PT4H30M.
+    // "eine halbe Stunde" → PT30M; "anderthalb Stunden" → PT1H30M, as "viereinhalb Stunden" → PT4H30M.
     const minutes = Math.round(n * 60);
-    return n < 2 ? `PT${minutes}M` : `PT${Math.floor(n)}H${minutes % 60}M`;
+    return n < 1 ? `PT${minutes}M` : `PT${Math.floor(n)}H${minutes % 60}M`;
   }
   if (unit === "D") return Number.isInteger(n) ? `P${n}D` : `PT${Math.round(n * 24)}H`;
   if (unit === "W") return Number.isInteger(n) ? `P${n}W` : `P${Math.round(n * 7)}D`;
