@@ -134,6 +134,13 @@ export const CuesFileSchema = z.strictObject({
   purpose: words,
   /** Infinitive and complement markers: a clause with one continues the goal or opinion before it ("…, einen Konsens zu erzielen", "hoffen, dass …"). */
   infinitive: words,
+  /**
+   * Conjunctions that open a subordinate clause without a comma before it
+   * ("so that", "because"): a goal or hypothetical after one ("so that medics
+   * could …") does not reach back over the main clause. German marks these
+   * clauses with a comma; its list may stay short.
+   */
+  subordinators: words,
 });
 
 /** Titles and roles that introduce a person's name. */

@@ -4,6 +4,7 @@ import type { LanguagePack, Trigger } from "../../lang/language-pack.js";
 import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
 import { indexBySentence, type SentenceIndex } from "../by-sentence.js";
+import { placeRecord } from "./match-places.js";
 import { compiled, isClauseBreak, Shape, spanKey, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
 
 /** Event types whose subject matter is coded as issues. */
@@ -66,6 +67,7 @@ function compile(lang: LanguagePack) {
     separate: words(lang.cues.separate),
     purpose: new Set(lang.cues.purpose.map(fold)),
     infinitive: new Set(lang.cues.infinitive.map(fold)),
+    subordinators: words(lang.cues.subordinators),
   };
 }
 type Lex = ReturnType<typeof compile>;
@@ -187,9 +189,10 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   }
   inheritParticipants(doc, events);
   resolveEventRelative(doc, events);
+  const places = placeInCities(doc, ctx, events);
   // Sort evidence order; ids stay as built.
   for (const e of events) e.sentences.sort((a, b) => a - b);
-  return { ...doc, triggers: hits, events, timexes: doc.timexes };
+  return { ...doc, places, triggers: hits, events, timexes: doc.timexes };
 };
 
 /**
@@ -305,6 +308,14 @@ function nonFactualScope(s: Sentence, index: PhraseIndex<string>, heads: SuffixI
     if (!hit) continue;
     let from = k;
     while (from > s.tokenStart && !isClauseBreak(tokens[from - 1] as Token)) from--;
+    // "…, so that medics could …": the cue's clause opens at its conjunction.
+    for (let j = k - 1; j >= from; j--) {
+      const opener = lex.subordinators.longestAt(folded, j, k);
+      if (opener) {
+        from = j;
+        break;
+      }
+    }
     let to = k;
     for (;;) {
       while (to < s.tokenEnd && !isClauseBreak(tokens[to] as Token)) to++;
@@ -536,6 +547,30 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     if (!ISSUE_BEARING.has(e.type)) continue;
     for (const i of issues) if (!e.issues.includes(i)) e.issues.push(i);
   }
+}
+
+/**
+ * An event takes place in a city: talks "at the White House" or "in the
+ * Ciragan Palace" are in Washington or Istanbul, as the dateline would say.
+ * The venue stays among the document's places, with its mentions; the city
+ * joins them (from the gazetteer) when the text does not name it.
+ */
+function placeInCities(doc: Doc, ctx: PipelineContext, events: EventDraft[]): Doc["places"] {
+  let places = doc.places;
+  for (const e of events) {
+    // A venue in a venue ("the State Dining Room" of the White House) climbs on; the bound stops a cycle in the data.
+    for (let hops = 0; e.place && hops < 4; hops++) {
+      const within = places[e.place]?.in;
+      if (!within) break;
+      if (!places[within]) {
+        const city = ctx.kb.places.get(within);
+        if (!city) break;
+        places = { ...places, [within]: placeRecord(city) };
+      }
+      e.place = within;
+    }
+  }
+  return places;
 }
 
 /**

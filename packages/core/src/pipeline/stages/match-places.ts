@@ -1,4 +1,5 @@
 import { fold } from "../../text/fold.js";
+import type { KnowledgePlace } from "../../knowledge/schema.js";
 import { matchName } from "../match-names.js";
 import { compiled, spanKey, type PlaceMention, type PlaceRecord, type Stage, type Token } from "../types.js";
 
@@ -43,17 +44,22 @@ export const matchPlaces: Stage = (doc, ctx) => {
       if (metonymSpans.has(spanKey(first.start, end))) continue;
       if (!loc && place.kind === "venue" && actorSpans.has(spanKey(first.start, end))) continue;
       if (place.kind === "country" && !isLocative(i, s.index, countryLocative)) continue;
-      places[place.id] ??= {
-        id: place.id,
-        name: place.name,
-        country: place.country,
-        coordinates: { lat: place.lat, lon: place.lon },
-        kind: place.kind,
-        in: place.in ?? null,
-      };
+      places[place.id] ??= placeRecord(place);
       mentions.push({ placeId: place.id, start: first.start, end, text: doc.text.slice(first.start, end), sentence: s.index, tokenStart: i, tokenEnd: m.tokenEnd, locative: loc });
       i = m.tokenEnd - 1;
     }
   }
   return { ...doc, places, placeMentions: mentions };
 };
+
+/** The document's record of a gazetteer place. */
+export function placeRecord(place: KnowledgePlace): PlaceRecord {
+  return {
+    id: place.id,
+    name: place.name,
+    country: place.country,
+    coordinates: { lat: place.lat, lon: place.lon },
+    kind: place.kind,
+    in: place.in ?? null,
+  };
+}

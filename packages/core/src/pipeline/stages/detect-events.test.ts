@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "../../extract.js";
+
+type Lang = "de" | "en";
+const extractOne = (text: string, language: Lang) => extract({ text, language, publishedAt: "2025-07-25" });
+
+describe("detectEvents: the scope of a goal or hypothetical", () => {
+  it.each([
+    ["en", "He said Moscow had also proposed short truces along the front so that medics could recover the wounded."],
+    ["en", "The two sides met in Istanbul because both armies could no longer hold the line."],
+    ["de", "Die Delegationen trafen sich in Istanbul, damit die Gefangenen bald freikommen könnten."],
+  ] as const)("a cue in a subordinate clause leaves the main clause's event (%s): %j", (lang, sentence) => {
+    const { events } = extractOne(sentence, lang);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.modality).not.toBe("hypothetical");
+  });
+
+  it.each([
+    ["en", "Moscow could propose short truces along the front."],
+    ["en", "The goal is that the two sides could meet in Istanbul."],
+  ] as const)("a cue in the trigger's own clause still makes no event (%s): %j", (lang, sentence) => {
+    expect(extractOne(sentence, lang).events).toEqual([]);
+  });
+
+  it("plural truces are a ceasefire issue", () => {
+    const { events } = extractOne("Moscow proposed short truces of 24 to 48 hours along parts of the front.", "en");
+    expect(events.map((e) => [e.type, e.issues])).toEqual([["proposal", ["ceasefire"]]]);
+  });
+});
+
+describe("detectEvents: where an event takes place", () => {
+  it("talks at a venue take place in its city; the venue stays among the places", () => {
+    const x = extractOne("Aliyev and Pashinyan signed a joint declaration at the White House on Friday.", "en");
+    expect(x.events.map((e) => [e.type, e.place])).toEqual([["signing", "place:washington"]]);
+    const places = Object.fromEntries(x.places.map((p) => [p.id, p.mentions.map((m) => m.text)]));
+    expect(places).toEqual({ "place:white-house": ["White House"], "place:washington": [] });
+  });
+
+  it("a venue inside a venue climbs to the city", () => {
+    const x = extractOne("The leaders met in the State Dining Room on Friday.", "en");
+    expect(x.events.map((e) => e.place)).toEqual(["place:washington"]);
+  });
+
+  it("a city named in the text keeps its mentions", () => {
+    const x = extractOne("Die Delegationen trafen sich im Ciragan-Palast in Istanbul.", "de");
+    expect(x.events.map((e) => e.place)).toEqual(["place:istanbul"]);
+    expect(x.places.find((p) => p.id === "place:istanbul")!.mentions.map((m) => m.text)).toEqual(["Istanbul"]);
+  });
+});
+
+describe("detectEvents: German talks verbs", () => {
+  it("'mit … gesprochen' is a meeting, with its date, place and duration", () => {
+    const x = extractOne(
+      "Die Außenminister Deutschlands und Frankreichs haben am 20. Juni in Genf mehr als drei Stunden lang mit dem iranischen Außenminister gesprochen.",
+      "de",
+    );
+    expect(x.events.map((e) => [e.type, e.date?.value, e.place, e.duration?.value])).toEqual([["meeting", "2025-06-20", "place:geneva", "PT3H"]]);
+  });
+
+  it("'gesprochen' without a counterpart is speech, not a meeting", () => {
+    expect(extractOne("Der Minister hat von einem wichtigen Schritt gesprochen.", "de").events).toEqual([]);
+  });
+
+  it("'tagten' is a meeting", () => {
+    expect(extractOne("Die Außenminister der G7 tagten am Montag in Rom.", "de").events.map((e) => e.type)).toEqual(["meeting"]);
+  });
+});
