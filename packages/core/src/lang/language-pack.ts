@@ -141,6 +141,12 @@ export const CuesFileSchema = z.strictObject({
    * clauses with a comma; its list may stay short.
    */
   subordinators: words,
+  /**
+   * Capitalised nouns that make a place name part of another name: the
+   * "Minsk Group", the "Geneva Conventions", the "Astana Process" are not
+   * places. Only right after the place name, and only capitalised.
+   */
+  placeNameHeads: words,
 });
 
 /** Titles and roles that introduce a person's name. */

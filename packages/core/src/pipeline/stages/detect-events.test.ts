@@ -41,6 +41,13 @@ describe("detectEvents: where an event takes place", () => {
     expect(x.events.map((e) => e.place)).toEqual(["place:washington"]);
   });
 
+  it("a place that is part of another name is no place: the Minsk Group, the Geneva Conventions", () => {
+    const x = extractOne("Both sides agreed to ask the OSCE to dissolve its Minsk Group.", "en");
+    expect(x.events.map((e) => [e.type, e.place])).toEqual([["agreement", null]]);
+    expect(x.places).toEqual([]);
+    expect(extractOne("The envoys met in Geneva to discuss the Geneva Conventions.", "en").places.map((p) => p.mentions.length)).toEqual([1]);
+  });
+
   it("a city named in the text keeps its mentions", () => {
     const x = extractOne("Die Delegationen trafen sich im Ciragan-Palast in Istanbul.", "de");
     expect(x.events.map((e) => e.place)).toEqual(["place:istanbul"]);
@@ -63,5 +70,15 @@ describe("detectEvents: German talks verbs", () => {
 
   it("'tagten' is a meeting", () => {
     expect(extractOne("Die Außenminister der G7 tagten am Montag in Rom.", "de").events.map((e) => e.type)).toEqual(["meeting"]);
+  });
+});
+
+describe("detectEvents: one event or two", () => {
+  it.each([
+    ["en", "The two foreign ministers signed a declaration on Friday. Separately, the two ministers signed a memorandum on trade."],
+    ["de", "Die beiden Außenminister unterzeichneten am Freitag eine Erklärung. Unabhängig davon unterzeichneten die beiden Minister ein Memorandum über den Handel."],
+  ] as const)("'separately' tells a new event of the same type, with the same parties (%s)", (lang, text) => {
+    const signings = extractOne(text, lang).events.filter((e) => e.type === "signing");
+    expect(signings.map((e) => e.evidence.length)).toEqual([1, 1]);
   });
 });

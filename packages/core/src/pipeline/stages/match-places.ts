@@ -13,6 +13,7 @@ export const matchPlaces: Stage = (doc, ctx) => {
   const tokens = doc.tokens;
   const locative = compiled(ctx, "match-places.locative", () => new Set(lang.cues.locative.map(fold)));
   const countryLocative = compiled(ctx, "match-places.country", () => new Set(lang.cues.countryLocative.map(fold)));
+  const nameHeads = compiled(ctx, "match-places.name-heads", () => new Set(lang.cues.placeNameHeads.map(fold)));
   // A name that acts ("Moskau erklärte", "Das Weiße Haus erklärte") is an actor; after "in" it is a place.
   const actorSpans = new Set(doc.actorMentions.map((m) => spanKey(m.start, m.end)));
   const metonymSpans = new Set(doc.actorMentions.filter((m) => m.via === "metonym").map((m) => spanKey(m.start, m.end)));
@@ -40,6 +41,12 @@ export const matchPlaces: Stage = (doc, ctx) => {
       const place = kb.places.get(m.phrase.value.placeId);
       if (!place) continue;
       const end = (tokens[m.tokenEnd - 1] as Token).end;
+      // "the Minsk Group", "the Geneva Conventions": the place names something else.
+      const next = m.tokenEnd < s.tokenEnd ? (tokens[m.tokenEnd] as Token) : null;
+      if (next?.upper && nameHeads.has(next.fold)) {
+        i = m.tokenEnd;
+        continue;
+      }
       const loc = isLocative(i, s.index);
       if (metonymSpans.has(spanKey(first.start, end))) continue;
       if (!loc && place.kind === "venue" && actorSpans.has(spanKey(first.start, end))) continue;
