@@ -82,3 +82,28 @@ describe("detectEvents: one event or two", () => {
     expect(signings.map((e) => e.evidence.length)).toEqual([1, 1]);
   });
 });
+
+describe("detectEvents: triggers found since the golden set's misses", () => {
+  it("'agreed that … must' is an agreement: the 'must' belongs to the 'that' clause", () => {
+    const { events } = extractOne("In Geneva, both sides agreed that any final deal must fully uphold Ukraine's sovereignty.", "en");
+    expect(events.map((e) => [e.type, e.modality])).toContainEqual(["agreement", "asserted"]);
+  });
+
+  it("a message handed over at talks is a publication, where the talks were", () => {
+    const { events } = extractOne("He was in Moscow, where he held talks with Sergey Lavrov and handed over a message from Ali Khamenei.", "en");
+    expect(events.map((e) => [e.type, e.place])).toEqual([
+      ["meeting", "place:moscow"],
+      ["publication", "place:moscow"],
+    ]);
+  });
+
+  it("a letter 'geschickt' is a publication", () => {
+    const { events } = extractOne("Trump hatte Anfang März einen Brief an Chamenei geschickt.", "de");
+    expect(events.map((e) => e.type)).toEqual(["publication"]);
+  });
+
+  it("negotiators who 'reconvene' negotiate", () => {
+    const { events } = extractOne("The two chief negotiators are to reconvene in Oman on Saturday.", "en");
+    expect(events.map((e) => [e.type, e.modality, e.place])).toEqual([["negotiation", "planned", "place:oman"]]);
+  });
+});

@@ -9,6 +9,8 @@ import { compiled, isClauseBreak, Shape, spanKey, type Doc, type EventDraft, typ
 
 /** Event types whose subject matter is coded as issues. */
 const ISSUE_BEARING: ReadonlySet<EventType> = new Set(["agreement", "signing", "proposal", "rejection"]);
+/** Event types that take the place of the talks told in the same sentence ("held talks in Moscow and handed over a message"). */
+const AT_TALKS: ReadonlySet<EventType> = new Set([...ISSUE_BEARING, "publication", "statement"]);
 /** Event types that have a duration: people spend time in them. */
 const TIMED: ReadonlySet<EventType> = new Set(["meeting", "negotiation", "consultation", "phone_call", "visit"]);
 /** Event types where the parties met, spoke or dealt with each other. */
@@ -515,9 +517,9 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     const target = near ? sentenceEvents.find((e) => e.triggers.includes(near)) : main;
     if (target && !target.place) target.place = p.placeId;
   }
-  // What is agreed at talks is agreed where the talks are.
+  // What is agreed, handed over or declared at talks happens where the talks are.
   const placed = sentenceEvents.find((e) => e.place && (e.type === "negotiation" || e.type === "meeting"));
-  if (placed) for (const e of sentenceEvents) if (!e.place && ISSUE_BEARING.has(e.type)) e.place = placed.place;
+  if (placed) for (const e of sentenceEvents) if (!e.place && AT_TALKS.has(e.type)) e.place = placed.place;
 
   // Date and duration go to the main event.
   const timexes = idx.timexes[s.index]!.filter((t) => t.value);
