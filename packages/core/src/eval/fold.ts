@@ -1,12 +1,12 @@
-import { fold as foldToken } from "../text/fold.js";
+import { foldPlain } from "../text/fold.js";
 
 /**
  * Folds a string for comparison (FORMAT.md section 4): NFKD, no diacritics,
  * lower case, ß → ss. "Großbritanniens" and "GROSSBRITANNIENS" fold alike.
  */
 export function fold(s: string): string {
-  // The extractor's folding, with white space normalised for comparing names.
-  return foldToken(s).trim().replace(/\s+/g, " ");
+  // White space normalised for comparing names.
+  return foldPlain(s).trim().replace(/\s+/g, " ");
 }
 
 /**

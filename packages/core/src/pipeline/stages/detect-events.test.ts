@@ -107,3 +107,23 @@ describe("detectEvents: triggers found since the golden set's misses", () => {
     expect(events.map((e) => [e.type, e.modality, e.place])).toEqual([["negotiation", "planned", "place:oman"]]);
   });
 });
+
+describe("detectEvents: German passive and pluperfect", () => {
+  it.each([
+    ["Das Abkommen wurde am Freitag in Washington unterzeichnet.", "signing"],
+    ["Die Gefangenen wurden am Samstag ausgetauscht.", "prisoner_exchange"],
+    ["Die Delegationen waren am Montag in Genf zusammengekommen.", "meeting"],
+    ["Die Delegationen konnten am Montag in Genf einen Gefangenenaustausch vereinbaren.", "agreement"],
+  ] as const)("'wurde', 'waren', 'konnten' are no subjunctive: %j", (sentence, type) => {
+    expect(extractOne(sentence, "de").events.map((e) => [e.type, e.modality])).toContainEqual([type, "asserted"]);
+  });
+
+  it.each([
+    "Ein Treffen könnte in Genf stattfinden.",
+    "Ein Abkommen würde am Freitag unterzeichnet.",
+    "Die Gefangenen wären am Samstag ausgetauscht worden.",
+  ])("'könnte', 'würde', 'wären' still are: %j", (sentence) => {
+    expect(extractOne(sentence, "de").events).toEqual([]);
+  });
+});
+
