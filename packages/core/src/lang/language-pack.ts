@@ -51,6 +51,12 @@ export const ReportingFileSchema = z.strictObject({
   pronouns: words,
   /** Nouns of media and agencies: "Medien", "Nachrichtenagentur", "media". */
   mediaNouns: words,
+  /**
+   * Prepositions that, right after a verb of saying, name the source by its
+   * seat: "hieß es aus Kiew", "verlautete aus dem Kreml" (the government
+   * speaks), unlike "sagte in Moskau" (where it was said).
+   */
+  sourcePrepositions: words,
 });
 
 /** Time vocabulary. Values are TIMEX3 fragments. */

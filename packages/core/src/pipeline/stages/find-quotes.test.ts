@@ -64,13 +64,17 @@ describe("findQuotes (through extract)", () => {
     }
   });
 
-  /*
-   * Parked: reasonable cases the stage gets wrong today (reported).
-   */
-  it.skip.each([
-    // Actual: speaker null ("hieß es aus Kiew": the capital as source after "aus").
+  it.each([
+    // The government speaks from its seat: "aus" after a verb of saying names the source.
     ["„Wir sind bereit“, hieß es aus Kiew.", "de", "Wir sind bereit", "state:UKR", null],
-  ] as const)("accepts %j (%s): %j by %s via %s", (text, lang, quote, speaker, via) => {
+    ["„Wir sind bereit“, verlautete aus dem Kreml.", "de", "Wir sind bereit", "state:RUS", null],
+  ] as const)("takes the source from its seat: %j (%s): %j by %s via %s", (text, lang, quote, speaker, via) => {
     expect(quotesOf(text, lang)).toContainEqual({ text: quote, speaker, via });
+  });
+
+  it("a place where something was said is no source: 'sagte in Moskau'", () => {
+    const x = extract({ text: "„Wir sind bereit“, sagte Putin in Moskau.", language: "de", publishedAt: null });
+    expect(x.quotes.map((q) => q.speaker)).toEqual(["person:vladimir-putin"]);
+    expect(x.places.map((p) => p.id)).toEqual(["place:moscow"]);
   });
 });

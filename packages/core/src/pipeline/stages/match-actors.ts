@@ -15,8 +15,10 @@ export const matchActors: Stage = (doc, ctx) => {
   const { lang, kb } = ctx;
   const tokens = doc.tokens;
   const foldedTokens = doc.folded;
-  const { locative, determiners, titleHeads, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords } = compiled(ctx, "match-actors", () => ({
+  const { locative, determiners, titleHeads, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords, sayingVerbs, sourcePrepositions } = compiled(ctx, "match-actors", () => ({
     locative: new Set(lang.cues.locative.map(fold)),
+    sayingVerbs: wordIndex(lang.reporting.verbs),
+    sourcePrepositions: new Set(lang.reporting.sourcePrepositions.map(fold)),
     determiners: new Set(lang.cues.definite.map(fold)),
     titleHeads: new SuffixIndex(lang.titles.titles.map((t) => [fold(t), t] as [string, string])),
     titleIndex: wordIndex(lang.titles.titles),
@@ -56,7 +58,15 @@ export const matchActors: Stage = (doc, ctx) => {
     mentions.push({ actorId, via, start, end, text: doc.text.slice(start, end), sentence, tokenStart: ts, tokenEnd: te });
     for (let k = ts; k < te; k++) covered[k] = 1;
   };
-  const accept = (p: { value: ActorName; tokens: string[] }, first: Token, i: number) => {
+  // "hieß es aus Kiew": a verb of saying ends right before the preposition.
+  const saidRightBefore = (at: number, sentence: number) => {
+    for (let k = at - 1; k >= Math.max(0, at - 3) && (tokens[k] as Token).sentence === sentence; k--) {
+      const p = sayingVerbs.longestAt(foldedTokens, k, at);
+      if (p && k + p.tokens.length === at) return true;
+    }
+    return false;
+  };
+    const accept = (p: { value: ActorName; tokens: string[] }, first: Token, i: number) => {
     const v = p.value;
     if (v.exactCase !== null) {
       const surface = doc.text.slice(first.start, tokens[i + p.tokens.length - 1]?.end ?? first.end);
@@ -66,7 +76,8 @@ export const matchActors: Stage = (doc, ctx) => {
     if (v.via === "metonym") {
       const prev = tokens[i - 1];
       const prev2 = tokens[i - 2];
-      if (prev && prev.sentence === first.sentence && (locative.has(prev.fold) || (prev2 && locative.has(prev2.fold) && determiners.has(prev.fold)))) return false;
+      const prepAt = prev && prev.sentence === first.sentence ? (locative.has(prev.fold) ? i - 1 : prev2 && locative.has(prev2.fold) && determiners.has(prev.fold) ? i - 2 : -1) : -1;
+      if (prepAt >= 0 && !(sourcePrepositions.has(foldedTokens[prepAt] as string) && saidRightBefore(prepAt, first.sentence))) return false;
     }
     return true;
   };
