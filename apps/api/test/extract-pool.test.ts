@@ -40,11 +40,21 @@ describe("ExtractPool", () => {
     results.forEach((result, i) => expect(result).toEqual(extract(inputs[i]!, { validate: false })));
   });
 
-  it("answers JSON text that parses to what run() answers", async () => {
-    const input = { text: SENTENCES.en, language: "en" as const };
-    const json = await pool.runJson(input);
-    expect(JSON.parse(json)).toEqual(await pool.run(input));
-    expect(ExtractionSchema.parse(JSON.parse(json))).toEqual(JSON.parse(json));
+  // The worker encodes a JSON of up to 87,381 UTF-16 units in its scratch buffer
+  // and copies the bytes out; a longer one (the long text's) with Buffer.from.
+  it.each([
+    ["a short text", { text: SENTENCES.en, language: "en" as const }],
+    ["the seed", { text: SEED_TEXT, language: "de" as const, publishedAt: "2025-05-17" }],
+    ["a long text", { text: LONG_TEXT, language: "de" as const }],
+  ])("answers %s as the extractor's JSON in UTF-8, in a buffer of its own", async (_name, input) => {
+    const [first, second] = await Promise.all([pool.runJson(input), pool.runJson(input)]);
+    for (const bytes of [first!, second!]) {
+      expect(Buffer.isBuffer(bytes)).toBe(true);
+      expect(bytes.byteOffset).toBe(0);
+      expect(bytes.buffer.byteLength).toBe(bytes.length);
+      expect(bytes.toString("utf8")).toBe(JSON.stringify(extract(input)));
+    }
+    expect(JSON.parse(first!.toString("utf8"))).toEqual(await pool.run(input));
   });
 
   it("abandons an extraction that runs too long and goes on with a new worker", async () => {

@@ -20,7 +20,7 @@ export const extractRoutes: FastifyPluginAsyncZod<{ pool: ExtractPool | null }> 
     },
     // The extractor validates its output against ExtractionSchema (in the worker,
     // or here without one) and the JSON goes out as it is: no second pass of zod
-    // or of JSON.stringify on the event loop.
+    // or of JSON.stringify on the event loop; from the worker, already in UTF-8.
     async (request, reply) => {
       const json = pool === null ? JSON.stringify(extract(request.body)) : await pool.runJson(request.body);
       return sendSerialised(reply, json);
