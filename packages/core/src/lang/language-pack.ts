@@ -153,6 +153,13 @@ export const CuesFileSchema = z.strictObject({
    * places. Only right after the place name, and only capitalised.
    */
   placeNameHeads: words,
+  /**
+   * Past-tense verbs and auxiliaries ("trafen", "hatte", "met", "was"): a date
+   * without a year in a clause with one lies before the publication ("Im
+   * August trafen sie sich", published in June, is last August). Verbs of
+   * saying stay out: "said he would meet him in August" plans.
+   */
+  past: words,
 });
 
 /** Titles and roles that introduce a person's name. */

@@ -83,6 +83,7 @@ function compileWords(lang: LanguagePack) {
     agoBefore: new Set(t.agoBefore.map(fold)),
     agoAfter: new Set(t.agoAfter.map(fold)),
     planned: wordIndex(lang.cues.planned),
+    past: wordIndex(lang.cues.past),
     vagueNumbers: wordIndex(t.vagueNumbers),
     eventAfter: wordIndex(t.eventRelativeAfter),
     eventBefore: wordIndex(t.eventRelativeBefore),
@@ -132,6 +133,19 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
       for (let k = a; k < at; k++) if (lex.planned.longestAt(folded, k, at)) return true;
       return false;
     };
+    // "Im August trafen sie sich": a past verb in the clause and no plan.
+    const isPast = (at: number) => {
+      let a = at;
+      while (a > s.tokenStart && !isClauseBreak(tokens[a - 1] as Token)) a--;
+      let b = at;
+      while (b < end && !isClauseBreak(tokens[b] as Token)) b++;
+      let past = false;
+      for (let k = a; k < b; k++) {
+        if (lex.planned.longestAt(folded, k, b)) return false;
+        if (!past && lex.past.longestAt(folded, k, b)) past = true;
+      }
+      return past;
+    };
     // The next anchor at or after each token of the sentence.
     let anchor = Number.POSITIVE_INFINITY;
     for (let k = end - 1; k >= s.tokenStart; k--) {
@@ -142,7 +156,7 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
       if ((nextAnchor[i - s.tokenStart] as number) - i >= ANCHOR_REACH) continue;
       // "the evening of June 2": an article starts an expression only before a part of the day.
       if (!mayStart(tokens[i] as Token, lex) && !(lex.definite.has(folded[i] as string) && lex.dayParts.has(folded[i + 1] ?? ""))) continue;
-      const found = parseAt(i, end, isPlanned);
+      const found = parseAt(i, end, isPlanned, isPast);
       if (!found) continue;
       const first = tokens[i] as Token;
       const last = tokens[found.end - 1] as Token;
@@ -218,10 +232,14 @@ function unitCompound(word: string, lex: Lex): { n: number; unit: Unit } | null 
  */
 function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string[], ref: Ymd | null) {
   let isPlanned: (at: number) => boolean = () => false;
+  let isPast: (at: number) => boolean = () => false;
   let end = 0;
-  return function parseAt(i: number, sentenceEnd: number, planned: (at: number) => boolean): Found | null {
+  let start = 0;
+  return function parseAt(i: number, sentenceEnd: number, planned: (at: number) => boolean, past: (at: number) => boolean): Found | null {
     end = sentenceEnd;
     isPlanned = planned;
+    isPast = past;
+    start = i;
     const candidates: (Found | null)[] = [];
     const intro = lex.introducers.longestAt(folded, i, end);
     const at = intro ? i + intro.tokens.length : i;
@@ -340,8 +358,9 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
   /** The year of a month-day the text gives none for. */
   function yearFor(m: number, d: number): number | null {
     if (!ref) return null;
-    // Tense cannot be read from the words alone ("im August ins Spiel bringen" plans, "im Mai trafen sie sich" tells):
-    // the closest year it is.
+    // "Im Mai trafen sie sich" tells of the past: the last such day up to the publication.
+    if (isPast(start)) return m < ref.m || (m === ref.m && d <= ref.d) ? ref.y : ref.y - 1;
+    // Otherwise tense cannot be read from the words ("im August ins Spiel bringen" plans): the closest year it is.
     return closestYear(ref, m, d);
   }
 
