@@ -67,6 +67,9 @@ const BAD_REQUESTS: BadRequest[] = [
   { name: "U+0000 in the text", request: raw('{"text":"Treffen\\u0000in Istanbul"}'), status: 400, path: "body.text" },
   { name: "U+0000 in the title", request: article({ text: SENTENCES.de, title: "Istanbul\u0000" }), status: 400, path: "body.title" },
   { name: "a lone surrogate in the source", request: raw(`{"text":"x","source":"TASS \\ud800"}`), status: 400, path: "body.source" },
+  { name: "a lone low surrogate in the title", request: raw(`{"text":"x","title":"\\udc00 Istanbul"}`), status: 400, path: "body.title" },
+  { name: "a surrogate pair the wrong way round", request: raw(`{"text":"Kiew \\ude00\\ud83d und Moskau"}`), status: 400, path: "body.text" },
+  { name: "extract: a high surrogate ending the text", request: raw(`{"text":"Kiew \\ud83d"}`, json, "/v1/extract"), status: 400, path: "body.text" },
   {
     name: "batch: U+0000 in the third article's url",
     request: raw(JSON.stringify({ articles: [{ text: "a" }, { text: "b" }, { text: "c", url: "https://example.org/\u0000" }] }), authJson, "/v1/articles:batch"),
@@ -171,6 +174,15 @@ describe.each(ENGINES)("bad requests on %s", (engine) => {
     if (path !== undefined) expect(problem.errors.map((e) => e.path)).toContain(path);
     for (const error of problem.errors) expect(error.message.length).toBeGreaterThan(0);
     expect(await articleCount(store.corpus)).toBe(before);
+  });
+
+  it.each([
+    ['{"text":"Treffen\\u0000in Istanbul"}', "contains the character U+0000, which is not text"],
+    ['{"text":"Treffen in Istanbul \\ud800"}', "contains a lone UTF-16 surrogate, which is not text"],
+  ])("says why %s is not text", async (payload, message) => {
+    const problem = expectProblem(await app.inject(raw(payload, json, "/v1/extract")), 400);
+    expect(problem.errors).toEqual([{ path: "body.text", message }]);
+    expect(problem.detail).toBe(`body.text: ${message}`);
   });
 
   it("a wrong token cannot delete", async () => {

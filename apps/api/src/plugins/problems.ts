@@ -33,8 +33,6 @@ function whyNotJson(text: string): string {
   }
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * The first string that is not storable text: U+0000 (PostgreSQL's text cannot
  * hold it) or a lone surrogate (no encoding can). Refused for both engines alike.
@@ -46,7 +44,9 @@ function unstorable(value: unknown, path: string): ProblemFieldError | null {
     const [item, at] = next;
     if (typeof item === "string") {
       if (item.includes("\u0000")) return { path: at, message: "contains the character U+0000, which is not text" };
-      if (LONE_SURROGATE.test(item)) return { path: at, message: "contains a lone UTF-16 surrogate, which is not text" };
+      // isWellFormed answers at once for a one-byte string and scans a two-byte one
+      // natively; the regular expression it replaces took 5% of the event loop on the seed.
+      if (!item.isWellFormed()) return { path: at, message: "contains a lone UTF-16 surrogate, which is not text" };
     } else if (typeof item === "object" && item !== null) {
       const entries = Object.entries(item);
       for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], `${at}.${entries[i]![0]}`]);
