@@ -105,12 +105,19 @@ describe("matchActors (through extract)", () => {
     expect(actor?.mentions).toContain(mention);
   });
 
-  // Still parked: a name in apposition after "Sprecher des …," is not introduced by the title.
-  it.skip.each([
-    ["Der Sprecher des Weißen Hauses, Karoline Leavitt, sagte, die Gespräche seien gut.", "de", "person:karoline-leavitt", "Karoline Leavitt"],
-  ] as const)("accepts %j (%s): %s from %j", (text, lang, id, mention) => {
-    const actor = actorsOf(text, lang).find((a) => a.id === id);
-    expect(actor?.mentions).toContain(mention);
+  // A name in apposition after the title and its complement, with the complement's country.
+  it.each([
+    ["Der Sprecher des Weißen Hauses, Karoline Leavitt, sagte, die Gespräche seien gut.", "de", "person:karoline-leavitt", "Karoline Leavitt", "USA"],
+    ["Der Sprecher des ukrainischen Außenministeriums, Heorhij Tychyj, sagte: „Wir sind bereit.“", "de", "person:heorhij-tychyj", "Heorhij Tychyj", "UKR"],
+    ["A spokesman for Ukraine's foreign ministry, Heorhiy Tykhyi, said the talks were useful.", "en", "person:heorhiy-tykhyi", "Heorhiy Tykhyi", "UKR"],
+  ] as const)("accepts %j (%s): %s from %j, of %s", (text, lang, id, mention, country) => {
+    const actor = run(text, lang).actors.find((a) => a.id === id);
+    expect(actor?.mentions.map((m) => m.text)).toContain(mention);
+    expect(actor?.country).toBe(country);
+  });
+
+  it("takes no apposition of common nouns: 'Der Sprecher des Ministeriums, Frieden und Freiheit, …'", () => {
+    expect(actorsOf("Der Sprecher des Ministeriums, Frieden und Freiheit, sagte nichts.", "de").filter((a) => a.id.startsWith("person:"))).toEqual([]);
   });
 
   it("does not make an acting White House a place too", () => {

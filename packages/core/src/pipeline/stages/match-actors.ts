@@ -2,7 +2,7 @@ import { fold, slug } from "../../text/fold.js";
 import { SuffixIndex, WordSet, wordIndex } from "../../lang/phrase-index.js";
 import type { ActorName } from "../../knowledge/knowledge-base.js";
 import { hyphenParts, matchName } from "../match-names.js";
-import { compiled, Shape, type ActorMention, type ActorRecord, type Stage, type Token } from "../types.js";
+import { compiled, isClauseBreak, Shape, type ActorMention, type ActorRecord, type Stage, type Token } from "../types.js";
 
 /**
  * Finds actors: names and aliases of the knowledge base (with inflection),
@@ -168,7 +168,25 @@ export const matchActors: Stage = (doc, ctx) => {
       if (nameStart < 0) continue;
       let j = nameStart;
       while (j < s.tokenEnd && j - nameStart < 3 && isNameWord(tokens[j], covered[j] === 1)) j++;
-      const count = j - nameStart;
+      let count = j - nameStart;
+      let complementFrom = -1;
+      // "Der Sprecher des Weißen Hauses, Karoline Leavitt, sagte": the name in apposition after the title's complement,
+      // two name words at least, closed by a comma or the end of the clause.
+      if (count === 0 && titleToken) {
+        let comma = nameStart;
+        while (comma < s.tokenEnd && comma - nameStart < 6 && tokens[comma]!.text !== "," && !isClauseBreak(tokens[comma] as Token)) comma++;
+        if (comma > nameStart && tokens[comma]?.text === ",") {
+          let k = comma + 1;
+          while (k < s.tokenEnd && k - comma - 1 < 3 && isNameWord(tokens[k], covered[k] === 1)) k++;
+          const closed = k >= s.tokenEnd || isClauseBreak(tokens[k] as Token);
+          if (k - comma - 1 >= 2 && closed) {
+            complementFrom = nameStart;
+            nameStart = comma + 1;
+            j = k;
+            count = j - nameStart;
+          }
+        }
+      }
       const needed = titleToken ? 1 : 2;
       if (count < needed) continue;
       // A lone German capitalised word after a title may be a noun: take it only before a verb, comma or end.
@@ -185,7 +203,7 @@ export const matchActors: Stage = (doc, ctx) => {
         kind: "person",
         name,
         aliases: [],
-        country: contextCountry(i, titleToken, s.tokenStart),
+        country: contextCountry(i, titleToken, s.tokenStart) ?? (complementFrom >= 0 ? countryIn(complementFrom, nameStart - 1, s.tokenStart) : null),
         roles: titleToken ? [{ title: titleToken.text }] : [],
         known: false,
         outlet: false,
@@ -194,6 +212,13 @@ export const matchActors: Stage = (doc, ctx) => {
       if (count > 1) contextPeople.push({ id, surname: last.fold });
       i = j - 1;
     }
+  }
+
+  /** The country of an actor named in tokens [from, to): "des ukrainischen Außenministeriums", "for the White House". */
+  function countryIn(from: number, to: number, sentenceStart: number): string | null {
+    const near = knownBySentence.get(sentenceOf(sentenceStart)) ?? [];
+    const m = near.find((x) => x.tokenStart >= from && x.tokenEnd <= to && !!actors[x.actorId]?.country);
+    return m ? (actors[m.actorId]?.country ?? null) : null;
   }
 
   function contextCountry(titleAt: number, titleToken: Token | null, sentenceStart: number): string | null {
