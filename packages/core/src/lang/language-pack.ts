@@ -26,6 +26,12 @@ export const TriggerSchema = z.strictObject({
   determiners: z.array(z.enum(["indefinite", "definite", "demonstrative", "possessive", "none"])).optional(),
   /** The trigger is not an event when one of these words is in its sentence. */
   excludes: words.optional(),
+  /**
+   * Without its required words the trigger is no event at all, not even a
+   * mention of one told before: "hostages were released", "Leichen übergeben"
+   * are no publication.
+   */
+  strict: z.boolean().optional(),
 });
 export type Trigger = z.infer<typeof TriggerSchema>;
 export const TriggersFileSchema = z.array(TriggerSchema);
@@ -232,6 +238,7 @@ export function parsePackFiles(files: PackFiles): Pick<
       requires: t.requires,
       determiners: t.determiners,
       excludes: t.excludes,
+      strict: t.strict,
     })),
     issues: IssuesFileSchema.parse(files.issues),
     reporting: ReportingFileSchema.parse(files.reporting),

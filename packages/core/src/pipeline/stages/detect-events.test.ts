@@ -127,3 +127,18 @@ describe("detectEvents: German passive and pluperfect", () => {
   });
 });
 
+
+describe("detectEvents: what is no event of its own", () => {
+  it("'zu Gesprächen … getroffen': the talks are the meeting, though the verb comes last", () => {
+    const { events } = extractOne("Vertreter Irans und Frankreichs haben sich am Freitag in Istanbul zu Gesprächen über das Atomprogramm getroffen.", "de");
+    expect(events.map((e) => e.type)).toEqual(["meeting"]);
+  });
+
+  it.each([
+    ["en", "Egypt handed the proposal to Hamas on Sunday. Netanyahu said he would only accept a deal in which all hostages were released at once."],
+    ["de", "Ägypten übergab der Hamas am Sonntag den Vorschlag. Am Montag übergab die Hamas die Leichen von zwei Geiseln."],
+  ] as const)("hostages released, bodies handed over: no publication, not even a mention of the one before (%s)", (lang, text) => {
+    const publications = extractOne(text, lang).events.filter((e) => e.type === "publication");
+    expect(publications.map((e) => e.evidence.length)).toEqual([1]);
+  });
+});

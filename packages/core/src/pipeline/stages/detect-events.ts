@@ -142,8 +142,11 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       if (!event && trigger.pos === "noun" && isPurpose(hit, lex, tokens)) {
         // "met … for a third round of talks", "zu Friedensgesprächen zusammengekommen": the talks are the meeting.
         const talk = FAMILY.has(trigger.type) ? sentenceHits.find((h) => h.trigger.pos === "verb" && FAMILY.has(h.trigger.type) && h !== hit) : undefined;
-        if (talk) event = sentenceEvents.get(talk.trigger.type) ?? null;
-        else if ([...verbTypes].some((t) => t !== trigger.type)) continue;
+        if (talk) {
+          event = sentenceEvents.get(talk.trigger.type) ?? null;
+          // German puts the verb last ("zu Gesprächen … getroffen"): the verb, still to come, makes the event.
+          if (!event) continue;
+        } else if ([...verbTypes].some((t) => t !== trigger.type)) continue;
       }
 
       if (!event && trigger.pos === "verb" && lex.attributive?.(tokens[hit.tokenStart - 1]?.text, tokens[hit.tokenEnd]?.text)) continue;
@@ -428,7 +431,7 @@ function findTriggers(s: Sentence, lex: Lex, doc: Doc, folded: readonly string[]
     for (const trigger of found.triggers) {
       // Without its required words the trigger may still name again an event of its type told before ("a call that lasted").
       const weakened = !sentenceHas(lex.requires.get(trigger));
-      if (weakened && !known.has(trigger.type)) continue;
+      if (weakened && (trigger.strict || !known.has(trigger.type))) continue;
       if (trigger.excludes && sentenceHas(lex.excludes.get(trigger))) continue;
       const last = tokens[found.end - 1] as Token;
       out.push({
