@@ -81,15 +81,20 @@ function bearerOf(request: FastifyRequest): string | null {
 export const guard = fp<GuardOptions>(
   async (app: FastifyInstance, options) => {
     const securityHeaders = await helmetHeaders();
-    await app.register(cors, {
-      // A list, not a bare string: @fastify/cors sends a string origin to every
-      // caller, a list only to callers that match it.
-      origin: typeof options.corsOrigin === "string" ? [options.corsOrigin] : (options.corsOrigin ?? false),
-      methods: ["GET", "HEAD", "POST", "DELETE"],
-      allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-      exposedHeaders: ["X-Request-Id", "Location", "Retry-After"],
-      maxAge: 600,
-    });
+    // Without an origin @fastify/cors adds no header and answers no preflight, but
+    // its hook would still run on every request: register it only with one.
+    const corsOrigin = options.corsOrigin ?? false;
+    if (corsOrigin !== false) {
+      await app.register(cors, {
+        // A list, not a bare string: @fastify/cors sends a string origin to every
+        // caller, a list only to callers that match it.
+        origin: typeof corsOrigin === "string" ? [corsOrigin] : corsOrigin,
+        methods: ["GET", "HEAD", "POST", "DELETE"],
+        allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+        exposedHeaders: ["X-Request-Id", "Location", "Retry-After"],
+        maxAge: 600,
+      });
+    }
 
     const limit = options.rateLimit ?? { max: 120, timeWindow: 60_000 };
     if (limit !== false) {
@@ -106,30 +111,35 @@ export const guard = fp<GuardOptions>(
       });
     }
 
-    app.addHook("onRequest", async (request, reply) => {
+    // Hooks on every request take a callback, not an async function: Fastify
+    // then runs them without a promise and a turn of the microtask queue each.
+    app.addHook("onRequest", (request, reply, done) => {
       reply.headers(securityHeaders);
       reply.header("x-request-id", request.id);
+      done();
     });
 
     // preParsing: after the rate limit (a route onRequest hook), so guessing the
     // token is limited too, and before the body is read and validated.
     const token = options.token ?? null;
-    app.addHook("preParsing", async (request, _reply, payload) => {
-      if (token === null || request.routeOptions.config.write !== true) return payload;
-      const given = bearerOf(request);
-      if (given === null || !tokenMatches(given, token)) {
-        throw new ProblemError(
-          "unauthorized",
-          401,
-          given === null
-            ? "This route changes the corpus and needs Authorization: Bearer <token>."
-            : "The bearer token is wrong.",
-          [{ path: "headers.authorization", message: given === null ? "is missing" : "does not match" }],
-          { "www-authenticate": 'Bearer realm="parley"' },
+    if (token !== null) {
+      app.addHook("preParsing", (request, _reply, payload, done) => {
+        if (request.routeOptions.config.write !== true) return done(null, payload);
+        const given = bearerOf(request);
+        if (given !== null && tokenMatches(given, token)) return done(null, payload);
+        done(
+          new ProblemError(
+            "unauthorized",
+            401,
+            given === null
+              ? "This route changes the corpus and needs Authorization: Bearer <token>."
+              : "The bearer token is wrong.",
+            [{ path: "headers.authorization", message: given === null ? "is missing" : "does not match" }],
+            { "www-authenticate": 'Bearer realm="parley"' },
+          ),
         );
-      }
-      return payload;
-    });
+      });
+    }
   },
   { name: "parley-guard" },
 );
