@@ -142,3 +142,18 @@ describe("detectEvents: what is no event of its own", () => {
     expect(publications.map((e) => e.evidence.length)).toEqual([1]);
   });
 });
+
+describe("detectEvents: a cue of another event after a verb of saying", () => {
+  it("'sagte anschließend, die Gespräche …' speaks of the same talks", () => {
+    const { events } = extractOne(
+      "Vertreter Irans und Frankreichs haben sich am Freitag in Istanbul getroffen. Das Treffen dauerte rund vier Stunden. Der iranische Vizeaußenminister Kasem Gharibabadi sagte anschließend, die Gespräche seien ernst gewesen.",
+      "de",
+    );
+    expect(events.map((e) => [e.type, e.evidence.length])).toEqual([["meeting", 3]]);
+  });
+
+  it("'Zuvor, am Vortag, …' still tells another meeting", () => {
+    const { events } = extractOne("Die Delegationen trafen sich am 17. Mai in Istanbul. Zuvor, am Vortag, führten sie ein kurzes Treffen durch.", "de");
+    expect(events.map((e) => e.type)).toEqual(["meeting", "meeting"]);
+  });
+});

@@ -56,6 +56,7 @@ function compile(lang: LanguagePack) {
     negation: words(lang.cues.negation),
     negationDeterminers: new Set(lang.cues.negationDeterminers.map(fold)),
     attributionCues: words(lang.reporting.before),
+    sayingVerbs: words(lang.reporting.verbs),
     nonFactual: words(lang.cues.nonFactual),
     nonFactualHeads: new SuffixIndex(lang.cues.nonFactual.filter((w) => /^\p{Lu}/u.test(w)).map((w) => [fold(w), w] as [string, string])),
     generic: words(lang.cues.generic),
@@ -263,7 +264,10 @@ function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, event
   if (hit.trigger.weak) return recent(sameType) ? sameType : null;
   // Before the trigger, or right after a verb ("vereinbarten beide Präsidenten zudem").
   const after = hit.trigger.pos === "verb" ? Math.min(s.tokenEnd, hit.tokenEnd + 3) : hit.tokenStart;
-  if (hasCueIn(s.tokenStart, hit.tokenStart, lex.separate, folded) || hasCueIn(hit.tokenEnd, after, lex.separate, folded)) return null;
+  // After a verb of saying, only the trigger's own clause: "sagte anschließend, die Gespräche seien …" tells of the same talks
+  // ("Zuvor, am Vortag, führten …" still tells another).
+  const cuesFrom = hasCueIn(s.tokenStart, clauseFrom, lex.sayingVerbs, folded) ? clauseFrom : s.tokenStart;
+  if (hasCueIn(cuesFrom, hit.tokenStart, lex.separate, folded) || hasCueIn(hit.tokenEnd, after, lex.separate, folded)) return null;
   if (headlineOnly(sameType) && !dateConflict(sameType!)) return sameType;
   if (hit.determiner === "indefinite") {
     if (recent(sameType) && fits(sameType)) return sameType;
