@@ -8,6 +8,7 @@ import { ExtractPool, workerScript } from "./extract-pool.js";
 import type { PrecomputedExtractions } from "./precomputed.js";
 import { docs } from "./plugins/docs.js";
 import { guard, type RateLimitOptions } from "./plugins/guard.js";
+import { allowedMethods } from "./plugins/method-not-allowed.js";
 import { problems, sendProblem } from "./plugins/problems.js";
 import { DEFAULT_CACHE_BYTES, ResponseCache } from "./response-cache.js";
 import { serializerCompiler } from "./serializer.js";
@@ -63,9 +64,12 @@ export const parleyApi = fp<AppOptions>(
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     await app.register(problems);
+    const corsOrigin = options.corsOrigin ?? false;
+    // Before any route: it records them all, to answer 405 for the methods they lack.
+    const methods = allowedMethods(app, { optionsAnswered: corsOrigin !== false });
     await app.register(guard, {
       token: options.token ?? null,
-      corsOrigin: options.corsOrigin ?? false,
+      corsOrigin,
       rateLimit: options.rateLimit ?? { max: 120, timeWindow: 60_000 },
     });
     await app.register(docs);
@@ -88,6 +92,7 @@ export const parleyApi = fp<AppOptions>(
       },
       { prefix: "/v1" },
     );
+    methods.refuseOthers();
     if (options.closeCorpus === true) app.addHook("onClose", async () => corpus.close());
   },
   { name: "parley-api", fastify: "5.x" },

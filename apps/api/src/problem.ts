@@ -37,6 +37,7 @@ export type ProblemKind =
   | "unsupported-media-type"
   | "unauthorized"
   | "not-found"
+  | "method-not-allowed"
   | "rate-limited"
   | "unavailable"
   | "internal"

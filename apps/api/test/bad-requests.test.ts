@@ -124,6 +124,16 @@ const BAD_REQUESTS: BadRequest[] = [
   { name: "events: from not a date", request: { method: "GET", url: "/v1/events?from=2025-13-01" }, status: 400, path: "querystring.from" },
   { name: "events: to not a date", request: { method: "GET", url: "/v1/events?to=May" }, status: 400, path: "querystring.to" },
   { name: "export: an unknown format", request: { method: "GET", url: "/v1/export?format=xml" }, status: 400, path: "querystring.format" },
+  // A method the path does not take: 405, before the token and the body are looked at.
+  { name: "PUT /v1/articles", request: { method: "PUT", url: "/v1/articles", headers: AUTH, payload: { text: SENTENCES.de } }, status: 405, path: "method" },
+  { name: "PUT /v1/articles without a token, as text/plain", request: { ...raw("Istanbul", { "content-type": "text/plain" }), method: "PUT" }, status: 405, path: "method" },
+  { name: "PATCH an article", request: { method: "PATCH", url: "/v1/articles/abc", headers: AUTH, payload: { title: "x" } }, status: 405, path: "method" },
+  { name: "DELETE /v1/articles (the whole list)", request: { method: "DELETE", url: "/v1/articles", headers: AUTH }, status: 405, path: "method" },
+  { name: "DELETE /v1/events", request: { method: "DELETE", url: "/v1/events", headers: AUTH }, status: 405, path: "method" },
+  { name: "POST /v1/events/:id", request: { method: "POST", url: "/v1/events/abc", headers: AUTH, payload: {} }, status: 405, path: "method" },
+  { name: "GET /v1/extract", request: { method: "GET", url: "/v1/extract?text=Istanbul" }, status: 405, path: "method" },
+  { name: "GET /v1/articles:batch", request: { method: "GET", url: "/v1/articles:batch" }, status: 405, path: "method" },
+  { name: "PUT /v1/articles:batch", request: { method: "PUT", url: "/v1/articles:batch", headers: AUTH, payload: { articles: [{ text: SENTENCES.de }] } }, status: 405, path: "method" },
   // Tokens.
   { name: "a missing token", request: { method: "POST", url: "/v1/articles", payload: { text: SENTENCES.de } }, status: 401, path: "headers.authorization" },
   { name: "a wrong token", request: { method: "POST", url: "/v1/articles", headers: { authorization: "Bearer wrong-token" }, payload: { text: SENTENCES.de } }, status: 401, path: "headers.authorization" },

@@ -138,5 +138,37 @@ describe.each(ENGINES)("over real HTTP on %s", (engine) => {
     const other = await fetch(`${server.url}/v1/events`, { headers: { origin: "https://evil.example" } });
     expect(other.status).toBe(200);
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
+
+    // A preflight for a method the path does not take still answers (the browser
+    // reads Access-Control-Allow-Methods); the request itself is then a 405.
+    const preflight = await fetch(`${server.url}/v1/events`, {
+      method: "OPTIONS",
+      headers: { origin: "https://parley.example", "access-control-request-method": "DELETE" },
+    });
+    expect(preflight.status).toBe(204);
+    const refused = await fetch(`${server.url}/v1/events`, { method: "DELETE", headers: { ...AUTH, origin: "https://parley.example" } });
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(refused.headers.get("access-control-allow-origin")).toBe("https://parley.example");
+    ProblemSchema.parse(await refused.json());
+  });
+
+  it("answers a method a path does not take with 405 and Allow, HEAD without a body", async () => {
+    const put = await fetch(`${server.url}/v1/articles`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: SENTENCES.de }),
+    });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST, OPTIONS");
+    expect(put.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(ProblemSchema.parse(await put.json()).type).toBe("urn:parley:problem:method-not-allowed");
+
+    const head = await fetch(`${server.url}/v1/extract`, { method: "HEAD" });
+    expect(head.status).toBe(405);
+    expect(head.headers.get("allow")).toBe("POST, OPTIONS");
+    expect(await head.text()).toBe("");
+    // The connection is still good for the next request.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

@@ -316,6 +316,60 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expect(Object.keys(spec.json().paths)).toContain("/v1/articles:batch");
     });
 
+    it.each([
+      ["PUT", "/v1/articles", "GET, HEAD, POST"],
+      ["DELETE", "/v1/events", "GET, HEAD"],
+      ["PATCH", "/v1/articles/abc?x=1", "GET, HEAD, DELETE"],
+      ["GET", "/v1/extract", "POST"],
+      ["GET", "/v1/articles:batch", "POST"],
+      ["POST", "/v1/actors/state:RUS", "GET, HEAD"],
+      ["DELETE", "/openapi.json", "GET, HEAD"],
+      ["TRACE", "/healthz", "GET, HEAD"],
+      // No CORS origin here: nothing answers OPTIONS.
+      ["OPTIONS", "/v1/events", "GET, HEAD"],
+    ])("%s %s is a 405 problem with Allow: %s", async (method, url, allow) => {
+      const res = await app.inject({ method: method as "GET", url });
+      const problem = expectProblem(res, 405);
+      expect(res.headers.allow).toBe(allow);
+      expect(problem.type).toBe("urn:parley:problem:method-not-allowed");
+      expect(problem.title).toBe("Method Not Allowed");
+      expect(problem.instance).toBe(url.split("?")[0]);
+      expect(problem.detail).toBe(`${method} is not allowed on ${url.split("?")[0]}; it allows ${allow}.`);
+      expect(problem.errors).toEqual([{ path: "method", message: `${method} is not one of ${allow}` }]);
+      expect(res.headers["x-request-id"]).toBe(problem.requestId);
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    });
+
+    it("answers HEAD where GET is, and a 405 without a body where it is not", async () => {
+      const events = await app.inject({ method: "HEAD", url: "/v1/events" });
+      expect(events.statusCode).toBe(200);
+      expect(events.body).toBe("");
+      const extract = await app.inject({ method: "HEAD", url: "/v1/extract" });
+      expect(extract.statusCode).toBe(405);
+      expect(extract.headers.allow).toBe("POST");
+      expect(extract.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      expect(extract.body).toBe("");
+    });
+
+    it("documents only the routes' own methods: the 405 answers are hidden", async () => {
+      const doc = (await app.inject({ method: "GET", url: "/openapi.json" })).json();
+      const methods = Object.fromEntries(Object.entries(doc.paths).map(([path, ops]) => [path, Object.keys(ops as object).sort()]));
+      expect(methods).toEqual({
+        "/healthz": ["get"],
+        "/readyz": ["get"],
+        "/v1/extract": ["post"],
+        "/v1/articles": ["get", "post"],
+        "/v1/articles:batch": ["post"],
+        "/v1/articles/{id}": ["delete", "get"],
+        "/v1/events": ["get"],
+        "/v1/events/{id}": ["get"],
+        "/v1/actors": ["get"],
+        "/v1/actors/{id}": ["get"],
+        "/v1/export": ["get"],
+      });
+      expect(JSON.stringify(doc)).not.toContain("405");
+    });
+
     it("an unknown route is a 404 problem naming it", async () => {
       const problem = expectProblem(await app.inject({ method: "GET", url: "/v2/events?x=1" }), 404);
       expect(problem.detail).toContain("GET /v2/events");
