@@ -58,9 +58,9 @@ export const ReportingFileSchema = z.strictObject({
   /** Nouns of media and agencies: "Medien", "Nachrichtenagentur", "media". */
   mediaNouns: words,
   /**
-   * Prepositions that, right after a verb of saying, name the source by its
-   * seat: "hieß es aus Kiew", "verlautete aus dem Kreml" (the government
-   * speaks), unlike "sagte in Moskau" (where it was said).
+   * Prepositions that, right after a verb of saying or a cue of attribution,
+   * name the source by its seat: "hieß es aus Kiew", "nach Angaben aus Baku"
+   * (the government speaks), unlike "sagte in Moskau" (where it was said).
    */
   sourcePrepositions: words,
 });
@@ -166,6 +166,11 @@ export const CuesFileSchema = z.strictObject({
    * saying stay out: "said he would meet him in August" plans.
    */
   past: words,
+  /**
+   * Nouns whose place is not the event's: "the war in Ukraine", "der Krieg in
+   * der Ukraine" name where the war is, not where the talks were.
+   */
+  placeComplementNouns: words,
 });
 
 /** Titles and roles that introduce a person's name. */

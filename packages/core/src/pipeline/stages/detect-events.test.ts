@@ -157,3 +157,23 @@ describe("detectEvents: a cue of another event after a verb of saying", () => {
     expect(events.map((e) => e.type)).toEqual(["meeting", "meeting"]);
   });
 });
+
+describe("detectEvents: places and dates that are not the event's", () => {
+  it("the place of 'the war in Ukraine' is not the agreement's", () => {
+    const { events } = extractOne("Rubio and Lavrov agreed on Tuesday to set up teams to work on ending the war in Ukraine.", "en");
+    expect(events.map((e) => [e.type, e.place])).toEqual([["agreement", null]]);
+  });
+
+  it("a date in a 'since' phrase is not the meeting's", () => {
+    const { events } = extractOne("The meeting in Riyadh was the first contact between the two governments since Russia's invasion of Ukraine in February 2022.", "en");
+    expect(events.map((e) => [e.type, e.place, e.date])).toEqual([["meeting", "place:riyadh", null]]);
+  });
+
+  it("'nach Angaben aus Baku' names a source, not another place of the meeting", () => {
+    const { events } = extractOne(
+      "Paschinjan und Alijew sind am Donnerstag in Abu Dhabi zusammengekommen. Die Unterredung dauerte nach Angaben aus Baku knapp zwei Stunden.",
+      "de",
+    );
+    expect(events.map((e) => [e.type, e.place, e.duration?.value, e.evidence.length])).toEqual([["meeting", "place:abu-dhabi", "PT2H", 2]]);
+  });
+});

@@ -57,6 +57,8 @@ function compile(lang: LanguagePack) {
     negationDeterminers: new Set(lang.cues.negationDeterminers.map(fold)),
     attributionCues: words(lang.reporting.before),
     sayingVerbs: words(lang.reporting.verbs),
+    placeComplementNouns: new Set(lang.cues.placeComplementNouns.map(fold)),
+    since: new Set(lang.temporal.since.map(fold)),
     nonFactual: words(lang.cues.nonFactual),
     nonFactualHeads: new SuffixIndex(lang.cues.nonFactual.filter((w) => /^\p{Lu}/u.test(w)).map((w) => [fold(w), w] as [string, string])),
     generic: words(lang.cues.generic),
@@ -519,7 +521,16 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
 
   // Place: bound to the trigger right before it ("Verhandlungen in Istanbul"), else to the main event.
   // Places after "in", "at" before bare names ("Gaza deal in Sharm el-Sheikh").
-  for (const p of [...idx.places[s.index]!].sort((a, b) => Number(b.locative) - Number(a.locative))) {
+  // "the war in Ukraine": the place of a conflict noun is not the event's.
+  const ofConflict = (p: { tokenStart: number; locative: boolean }) => {
+    if (!p.locative) return false;
+    // Noun, preposition, maybe an article, place.
+    let k = p.tokenStart - 1;
+    if (k > s.tokenStart && lex.definite.has((doc.tokens[k] as Token).fold)) k--;
+    const noun = doc.tokens[k - 1];
+    return k - 1 >= s.tokenStart && !!noun && lex.placeComplementNouns.has(noun.fold);
+  };
+  for (const p of [...idx.places[s.index]!].filter((p) => !ofConflict(p)).sort((a, b) => Number(b.locative) - Number(a.locative))) {
     const near = hitsHere.find((h) => h.tokenEnd <= p.tokenStart && p.tokenStart - h.tokenEnd <= 2);
     const target = near ? sentenceEvents.find((e) => e.triggers.includes(near)) : main;
     if (target && !target.place) target.place = p.placeId;
@@ -529,7 +540,16 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
   if (placed) for (const e of sentenceEvents) if (!e.place && AT_TALKS.has(e.type)) e.place = placed.place;
 
   // Date and duration go to the main event.
-  const timexes = idx.timexes[s.index]!.filter((t) => t.value);
+  // "the first contact since Russia's invasion in February 2022": a date inside a "since" phrase is not the event's.
+  const inSincePhrase = (t: { tokenStart: number }) => {
+    for (let k = t.tokenStart - 1; k >= s.tokenStart; k--) {
+      if (hitsHere.some((h) => h.tokenEnd === k + 1)) return false;
+      if (isClauseBreak(doc.tokens[k] as Token)) return false;
+      if (lex.since.has(folded[k] as string)) return true;
+    }
+    return false;
+  };
+  const timexes = idx.timexes[s.index]!.filter((t) => t.value && !inSincePhrase(t));
   const date = timexes.find((t) => (t.type === "DATE" || t.type === "TIME") && t.dayLevel) ?? timexes.find((t) => t.type === "DATE" && /^(\d{4}|XXXX)-\d\d(?!-W)/u.test(t.value!));
   if (date) {
     // Bound to the trigger just before it ("talks in Geneva on November 23"), else to the main event.

@@ -17,7 +17,7 @@ export const matchActors: Stage = (doc, ctx) => {
   const foldedTokens = doc.folded;
   const { locative, determiners, titleHeads, titleIndex, givenNames, notNames, mediaNouns, months, triggerWords, sayingVerbs, sourcePrepositions } = compiled(ctx, "match-actors", () => ({
     locative: new Set(lang.cues.locative.map(fold)),
-    sayingVerbs: wordIndex(lang.reporting.verbs),
+    sayingVerbs: wordIndex([...lang.reporting.verbs, ...lang.reporting.before]),
     sourcePrepositions: new Set(lang.reporting.sourcePrepositions.map(fold)),
     determiners: new Set(lang.cues.definite.map(fold)),
     titleHeads: new SuffixIndex(lang.titles.titles.map((t) => [fold(t), t] as [string, string])),
@@ -58,7 +58,7 @@ export const matchActors: Stage = (doc, ctx) => {
     mentions.push({ actorId, via, start, end, text: doc.text.slice(start, end), sentence, tokenStart: ts, tokenEnd: te });
     for (let k = ts; k < te; k++) covered[k] = 1;
   };
-  // "hieß es aus Kiew": a verb of saying ends right before the preposition.
+  // "hieß es aus Kiew", "nach Angaben aus Baku": a verb of saying or a cue of attribution ends right before the preposition.
   const saidRightBefore = (at: number, sentence: number) => {
     for (let k = at - 1; k >= Math.max(0, at - 3) && (tokens[k] as Token).sentence === sentence; k--) {
       const p = sayingVerbs.longestAt(foldedTokens, k, at);
