@@ -164,9 +164,15 @@ describe("detectEvents: places and dates that are not the event's", () => {
     expect(events.map((e) => [e.type, e.place])).toEqual([["agreement", null]]);
   });
 
-  it("a date in a 'since' phrase is not the meeting's", () => {
-    const { events } = extractOne("The meeting in Riyadh was the first contact between the two governments since Russia's invasion of Ukraine in February 2022.", "en");
+  it("the date and the parties of a 'since' phrase after the trigger are not the meeting's", () => {
+    const { events } = extractOne("The meeting in Riyadh was the first contact between Washington and Moscow since Russia's invasion of Ukraine in February 2022.", "en");
     expect(events.map((e) => [e.type, e.place, e.date])).toEqual([["meeting", "place:riyadh", null]]);
+    expect(events[0]!.participants).not.toContain("state:UKR");
+  });
+
+  it("a 'since' phrase before the trigger leaves the clause's parties to the event", () => {
+    const { events } = extractOne("Erstmals seit Beginn des Krieges haben Vertreter der USA und Russlands am 18. Februar in Riad miteinander verhandelt.", "de");
+    expect(events.map((e) => [e.type, e.date?.value, e.participants])).toEqual([["negotiation", "2025-02-18", ["state:USA", "state:RUS"]]]);
   });
 
   it("'nach Angaben aus Baku' names a source, not another place of the meeting", () => {

@@ -508,8 +508,18 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     sentenceEvents[0]!;
 
   // Participants: every actor of the sentence that does not only attribute.
+  // "the first contact since Russia's invasion of Ukraine in February 2022": the date and the parties of a "since" phrase are not the event's.
+  // Only after the event's trigger: "Erstmals seit Beginn des Krieges haben Vertreter der USA … verhandelt" puts the phrase first.
+  const inSincePhrase = (t: { tokenStart: number }) => {
+    for (let k = t.tokenStart - 1; k >= s.tokenStart; k--) {
+      if (hitsHere.some((h) => h.tokenEnd === k + 1)) return false;
+      if (isClauseBreak(doc.tokens[k] as Token)) return false;
+      if (lex.since.has(folded[k] as string)) return hitsHere.some((h) => h.tokenEnd <= k);
+    }
+    return false;
+  };
   const actors = idx.mentions[s.index]!
-    .filter((i) => !attributional.has(i) && doc.actorMentions[i]!.via !== "group")
+    .filter((i) => !attributional.has(i) && doc.actorMentions[i]!.via !== "group" && !inSincePhrase(doc.actorMentions[i]!))
     .map((i) => doc.actorMentions[i]!.actorId);
   // Talks named in passing ("vor den Verhandlungen") do not take the parties of the sentence's own event.
   const foreground = sentenceEvents.filter((e) => here.get(e)!.some((h) => !h.background));
@@ -540,15 +550,6 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
   if (placed) for (const e of sentenceEvents) if (!e.place && AT_TALKS.has(e.type)) e.place = placed.place;
 
   // Date and duration go to the main event.
-  // "the first contact since Russia's invasion in February 2022": a date inside a "since" phrase is not the event's.
-  const inSincePhrase = (t: { tokenStart: number }) => {
-    for (let k = t.tokenStart - 1; k >= s.tokenStart; k--) {
-      if (hitsHere.some((h) => h.tokenEnd === k + 1)) return false;
-      if (isClauseBreak(doc.tokens[k] as Token)) return false;
-      if (lex.since.has(folded[k] as string)) return true;
-    }
-    return false;
-  };
   const timexes = idx.timexes[s.index]!.filter((t) => t.value && !inSincePhrase(t));
   const date = timexes.find((t) => (t.type === "DATE" || t.type === "TIME") && t.dayLevel) ?? timexes.find((t) => t.type === "DATE" && /^(\d{4}|XXXX)-\d\d(?!-W)/u.test(t.value!));
   if (date) {
