@@ -171,6 +171,10 @@ export const CuesFileSchema = z.strictObject({
    * der Ukraine" name where the war is, not where the talks were.
    */
   placeComplementNouns: words,
+  /** Prepositions of a topic: "a plan for Gaza", "Gespräche über die Ukraine" are not where. */
+  topicPrepositions: words,
+  /** Ordinal words and their numbers: "the second round" is not "the first round". */
+  ordinals: z.record(z.string().min(1), z.number().int().positive()),
 });
 
 /** Titles and roles that introduce a person's name. */

@@ -11,12 +11,18 @@ import triggers from "./triggers.json";
 
 /** German: the data files of this folder, checked, plus German inflection of names. */
 export function germanPack(): LanguagePack {
+  const files = parsePackFiles({ triggers, issues, reporting, temporal, cues, titles, abbreviations, stopwords, demonyms });
+  const determiners = new Set([...files.cues.indefinite, ...files.cues.definite, ...files.cues.demonstrative, ...files.cues.possessive].map((w) => w.toLowerCase()));
   return {
     code: "de",
-    ...parsePackFiles({ triggers, issues, reporting, temporal, cues, titles, abbreviations, stopwords, demonyms }),
+    ...files,
     compoundTitles: true,
     capitalisedNouns: true,
     adjectiveEndings: ["", "e", "en", "er", "es", "em"],
+    // "eine vereinbarte Linie", "die unterzeichneten Abkommen": a determiner before, a noun (capitalised) after.
+    attributiveParticiple(previous, next) {
+      return !!previous && !!next && /^\p{Lu}/u.test(next) && determiners.has(previous.toLowerCase());
+    },
     // Genitive of names: "Medinskijs", "Deutschlands"; names ending in s, x, z take an apostrophe.
     nameBases(token) {
       const bases: string[] = [];

@@ -183,3 +183,30 @@ describe("detectEvents: places and dates that are not the event's", () => {
     expect(events.map((e) => [e.type, e.place, e.duration?.value, e.evidence.length])).toEqual([["meeting", "place:abu-dhabi", "PT2H", 2]]);
   });
 });
+
+describe("detectEvents: rounds, headlines, participles and topics", () => {
+  it("'the first round' is not 'the second round'", () => {
+    const { events } = extractOne(
+      "Russia and Ukraine held a second round of talks in Istanbul on Monday. The first round of talks, held in Istanbul on May 16, produced a prisoner exchange.",
+      "en",
+    );
+    expect(events.filter((e) => e.type === "negotiation").map((e) => e.date?.value ?? null)).toEqual(["2025-07-21", "2025-05-16"]);
+  });
+
+  it("the lead tells the headline's agreement again beside another event's cue", () => {
+    const { events } = extractOne(
+      "Russia and Ukraine agree on prisoner swap\n\nISTANBUL (Reuters) - Russian and Ukrainian delegations met in Istanbul on Monday for their second round of talks, agreeing to exchange all severely wounded prisoners of war.",
+      "en",
+    );
+    expect(events.filter((e) => e.type === "agreement").map((e) => e.evidence.length)).toEqual([2]);
+  });
+
+  it("'eine vereinbarte Linie' is no agreement", () => {
+    expect(extractOne("Die israelische Armee soll sich auf eine vereinbarte Linie zurückziehen.", "de").events.map((e) => e.type)).not.toContain("agreement");
+  });
+
+  it("a plan 'für den Gazastreifen' is not in Gaza", () => {
+    const { events } = extractOne("Trump legte am Montag einen Friedensplan für den Gazastreifen vor.", "de");
+    expect(events.map((e) => [e.type, e.place])).toEqual([["proposal", null]]);
+  });
+});

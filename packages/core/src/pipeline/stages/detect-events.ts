@@ -58,6 +58,8 @@ function compile(lang: LanguagePack) {
     attributionCues: words(lang.reporting.before),
     sayingVerbs: words(lang.reporting.verbs),
     placeComplementNouns: new Set(lang.cues.placeComplementNouns.map(fold)),
+    topicPrepositions: words(lang.cues.topicPrepositions),
+    ordinals: new Map(Object.entries(lang.cues.ordinals).map(([w, n]) => [fold(w), n] as [string, number])),
     since: new Set(lang.temporal.since.map(fold)),
     nonFactual: words(lang.cues.nonFactual),
     nonFactualHeads: new SuffixIndex(lang.cues.nonFactual.filter((w) => /^\p{Lu}/u.test(w)).map((w) => [fold(w), w] as [string, string])),
@@ -258,7 +260,13 @@ function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, event
       return !a.country || !countries.has(a.country);
     });
   };
-  const fits = (e: EventDraft | null) => !!e && !dateConflict(e) && !newParties(e) && sameModality(e);
+  // "the first round" is not "the second round".
+  const ordinal = ordinalOf(hit, doc.tokens, lex);
+  const ordinalConflict = (e: EventDraft) => ordinal !== null && e.triggers.some((t) => {
+    const o = ordinalOf(t, doc.tokens, lex);
+    return o !== null && o !== ordinal;
+  });
+  const fits = (e: EventDraft | null) => !!e && !dateConflict(e) && !newParties(e) && sameModality(e) && !ordinalConflict(e);
   // A headline announces what the report then tells: its first mention in the body is the same event.
   const headlineOnly = (e: EventDraft | null) => !!e && e.sentences.every((i) => doc.sentences[i]?.headline) && !s.headline;
 
@@ -269,15 +277,42 @@ function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, event
   // After a verb of saying, only the trigger's own clause: "sagte anschließend, die Gespräche seien …" tells of the same talks
   // ("Zuvor, am Vortag, führten …" still tells another).
   const cuesFrom = hasCueIn(s.tokenStart, clauseFrom, lex.sayingVerbs, folded) ? clauseFrom : s.tokenStart;
-  if (hasCueIn(cuesFrom, hit.tokenStart, lex.separate, folded) || hasCueIn(hit.tokenEnd, after, lex.separate, folded)) return null;
-  if (headlineOnly(sameType) && !dateConflict(sameType!)) return sameType;
+  // A cue of another event; "own" only when it modifies no other trigger ("their second round of talks, agreeing to …").
+  const separateCue = (from: number, to: number, own: boolean) => {
+    for (let k = from; k < to; k++) {
+      const cue = lex.separate.longestAt(folded, k, to);
+      if (!cue) continue;
+      const end = k + cue.tokens.length;
+      if (!own || !sentenceHits.some((h) => h !== hit && h.tokenStart >= end && h.tokenStart <= end + 2)) return true;
+    }
+    return false;
+  };
+  if (separateCue(cuesFrom, hit.tokenStart, false) || separateCue(hit.tokenEnd, after, false)) {
+    // The headline's event told again in the lead, beside another event's cue: "… hold second round of talks, agree on swap".
+    const ownCue = separateCue(cuesFrom, hit.tokenStart, true) || separateCue(hit.tokenEnd, after, true);
+    return !ownCue && headlineOnly(sameType) && !dateConflict(sameType!) && !ordinalConflict(sameType!) ? sameType : null;
+  }
+  if (headlineOnly(sameType) && !dateConflict(sameType!) && !ordinalConflict(sameType!)) return sameType;
   if (hit.determiner === "indefinite") {
     if (recent(sameType) && fits(sameType)) return sameType;
     return fits(family) ? family : null;
   }
-  if (hit.determiner === "definite" && sameType && !dateConflict(sameType)) return sameType;
+  if (hit.determiner === "definite" && sameType && !dateConflict(sameType) && !ordinalConflict(sameType)) return sameType;
   if (fits(sameType)) return sameType;
   if (fits(family)) return family;
+  return null;
+}
+
+/** The ordinal before a noun trigger, over adjectives: "the second round", "der zweiten Verhandlungsrunde". */
+function ordinalOf(hit: TriggerHit, tokens: readonly Token[], lex: Lex): number | null {
+  if (hit.trigger.pos !== "noun") return null;
+  for (let k = hit.tokenStart - 1; k >= Math.max(0, hit.tokenStart - 3); k--) {
+    const t = tokens[k] as Token;
+    if (t.sentence !== hit.sentence) return null;
+    const n = lex.ordinals.get(t.fold);
+    if (n !== undefined) return n;
+    if (t.upper || !(t.shape & Shape.LETTERS)) return null;
+  }
   return null;
 }
 
@@ -540,7 +575,16 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     const noun = doc.tokens[k - 1];
     return k - 1 >= s.tokenStart && !!noun && lex.placeComplementNouns.has(noun.fold);
   };
-  for (const p of [...idx.places[s.index]!].filter((p) => !ofConflict(p)).sort((a, b) => Number(b.locative) - Number(a.locative))) {
+  // "a peace plan for Gaza", "Gespräche über die Ukraine": a topic, not where.
+  const ofTopic = (p: { tokenStart: number }) => {
+    for (let k = p.tokenStart - 1; k >= Math.max(s.tokenStart, p.tokenStart - 3); k--) {
+      const prep = lex.topicPrepositions.longestAt(folded, k, p.tokenStart);
+      if (prep) return true;
+      if (!lex.definite.has((doc.tokens[k] as Token).fold) && !lex.indefinite.has((doc.tokens[k] as Token).fold)) return false;
+    }
+    return false;
+  };
+  for (const p of [...idx.places[s.index]!].filter((p) => !ofConflict(p) && !ofTopic(p)).sort((a, b) => Number(b.locative) - Number(a.locative))) {
     const near = hitsHere.find((h) => h.tokenEnd <= p.tokenStart && p.tokenStart - h.tokenEnd <= 2);
     const target = near ? sentenceEvents.find((e) => e.triggers.includes(near)) : main;
     if (target && !target.place) target.place = p.placeId;
