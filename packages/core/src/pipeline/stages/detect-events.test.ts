@@ -210,3 +210,18 @@ describe("detectEvents: rounds, headlines, participles and topics", () => {
     expect(events.map((e) => [e.type, e.place])).toEqual([["proposal", null]]);
   });
 });
+
+describe("detectEvents: one event per phrase", () => {
+  it("'held a fourth round of indirect talks' is one event", () => {
+    const { events } = extractOne("Araqchi and Witkoff held a fourth round of indirect talks in Muscat on Sunday.", "en");
+    expect(events.map((e) => [e.type, e.place, e.date?.value])).toEqual([["negotiation", "place:muscat", "2025-07-20"]]);
+  });
+
+  it("a memorandum signed is a signing, not a proposal", () => {
+    expect(extractOne("The two countries signed a memorandum of understanding.", "en").events.map((e) => e.type)).toEqual(["signing"]);
+  });
+
+  it("'angeboten' proposes", () => {
+    expect(extractOne("Russland hat der Ukraine eine 30-tägige Waffenruhe angeboten.", "de").events.map((e) => [e.type, e.issues])).toEqual([["proposal", ["ceasefire"]]]);
+  });
+});

@@ -144,6 +144,11 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       if (FAMILY.has(trigger.type) && doc.quotedTitles.some((t) => t.start <= hit.start && hit.end <= t.end)) continue;
       // "riefen ihre Delegationen zu Beratungen zurück": a noun of purpose beside another verb's event.
       let event = sentenceEvents.get(trigger.type) ?? null;
+      // "held a fourth round of indirect talks": talks named inside the verb's own phrase are its event.
+      if (!event && trigger.pos === "noun" && FAMILY.has(trigger.type)) {
+        const verb = sentenceHits.find((h) => h.trigger.pos === "verb" && FAMILY.has(h.trigger.type) && h.particleEnd !== undefined && h.tokenEnd <= hit.tokenStart && hit.tokenStart < h.particleEnd);
+        if (verb) event = sentenceEvents.get(verb.trigger.type) ?? null;
+      }
       if (!event && trigger.pos === "noun" && isPurpose(hit, lex, tokens)) {
         // "met … for a third round of talks", "zu Friedensgesprächen zusammengekommen": the talks are the meeting.
         const talk = FAMILY.has(trigger.type) ? sentenceHits.find((h) => h.trigger.pos === "verb" && FAMILY.has(h.trigger.type) && h !== hit) : undefined;
@@ -189,7 +194,10 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   for (const e of events) {
     // Ties keep the type of the first mention, which introduced the event.
     const counts = new Map<EventType, number>();
-    for (const h of e.triggers) counts.set(h.trigger.type, (counts.get(h.trigger.type) ?? 0) + 1);
+    // The noun a support verb takes says more than the verb: "held a second round of talks" is a negotiation.
+    const inVerbPhrase = (h: TriggerHit) =>
+      h.trigger.pos === "noun" && e.triggers.some((v) => v.particleEnd !== undefined && v.sentence === h.sentence && v.tokenEnd <= h.tokenStart && h.tokenStart < v.particleEnd);
+    for (const h of e.triggers) counts.set(h.trigger.type, (counts.get(h.trigger.type) ?? 0) + (inVerbPhrase(h) ? 1.5 : 1));
     let best = e.triggers[0]!.trigger.type;
     for (const [type, n] of counts) if (n > (counts.get(best) ?? 0)) best = type;
     if (best !== e.type) {
