@@ -21,6 +21,10 @@ describe("findTimexes (through extract)", () => {
     ["Das Treffen dauerte mehr als zwei Stunden.", "de", null, "mehr als zwei Stunden", "DURATION", "PT2H", "MORE_THAN"],
     ["Das Gespräch dauerte knapp anderthalb Stunden.", "de", null, "knapp anderthalb Stunden", "DURATION", "PT1H30M", "LESS_THAN"],
     ["The talks lasted one and a half hours.", "en", null, "one and a half hours", "DURATION", "PT1H30M", null],
+    ["The talks on March 11-12 ended.", "en", "2025-06-04", "March 11-12", "DATE", "2025-03-11", null],
+    ["Die Gespräche sollen Anfang kommender Woche beginnen.", "de", "2025-06-04", "Anfang kommender Woche", "DATE", "2025-W24", null],
+    ["Trump will noch in diesem Monat in die Region reisen.", "de", "2025-06-04", "in diesem Monat", "DATE", "2025-06", null],
+    ["A deal is expected by the end of the month.", "en", "2025-06-04", "the end of the month", "DATE", "2025-06", null],
     ["Die Gespräche dauerten drei Tage.", "de", null, "drei Tage", "DURATION", "P3D", null],
     ["Die Gespräche fanden im Mai statt.", "de", null, "im Mai", "DATE", "XXXX-05", null],
     // A month name that ends the sentence leaves the full stop out ("Mai." is no abbreviation).

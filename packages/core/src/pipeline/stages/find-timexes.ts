@@ -277,7 +277,8 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     if (!t) return null;
     const c = t.text.charCodeAt(0);
     if (c < 48 || c > 57) return null;
-    const m = /^(\d{1,2})(\p{L}{2})?$/u.exec(t.text);
+    // "March 11-12": a span of days is dated by its first.
+    const m = /^(\d{1,2})(\p{L}{2})?$/u.exec(t.text) ?? /^(\d{1,2})[-–]\d{1,2}$/u.exec(t.text);
     if (!m) return null;
     if (m[2] && !lex.ordinalSuffixes.includes(fold(m[2]))) return null;
     const d = Number(m[1]);
