@@ -70,7 +70,10 @@ describe("negative cases: no event", () => {
     // Readiness for talks is not talks.
     ["opinion", "de", "Moskau erklärte, man sei zu weiteren Gesprächen bereit."],
     ["opinion", "de", "Lawrow sagte: „Russland ist zu Gesprächen bereit.“"],
-    // The seed's four negative sentences, each on its own.
+    // Speaking is not meeting: "mit Blick auf", the press.
+    ["speech", "de", "Er hat mit Blick auf die Lage von Fortschritten gesprochen."],
+    ["speech", "de", "Trump hat am Montag mit Journalisten gesprochen."],
+        // The seed's four negative sentences, each on its own.
     ...SEED_NEGATIVES.map((s) => ["seed", "de", s] as const),
   ] as const)("%s (%s): %j", (_kind, lang, sentence) => {
     expect(eventsOf(sentence, lang)).toEqual([]);
