@@ -5,6 +5,7 @@
 // /v1/extract beside the extractor alone, in its own process, in the same round.
 // BENCH_DATABASE_URL=postgres://… runs the API on PostgreSQL.
 // Needs a build first (npx tsup). BENCH_SECONDS sets each run's length (5 s),
+// after BENCH_LEAD_IN seconds (1) of the same requests that are not measured;
 // BENCH_ROUNDS how often the runs alternate (3); the median of the rounds
 // is reported, with the server's CPU time per request (its main thread's and
 // all its threads'), which other load on a shared machine disturbs less than
@@ -25,6 +26,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 // V8 keeps optimising the extractor until about 2,000 to 3,000 extractions.
 const EXTRACT_WARMUP = Number(process.env.BENCH_EXTRACT_WARMUP ?? 3000);
+// Each run is led in by this many seconds of the same requests, not measured:
+// the runs before it leave garbage (major collections in the next run) and
+// other code paths hot, which would be charged to it.
+const LEAD_IN = Number(process.env.BENCH_LEAD_IN ?? 1);
 const seed = readFileSync(new URL("../../../seeds/000_d9bf279fc9ea0bf9.txt", import.meta.url), "utf8");
 const extractBody = JSON.stringify({ text: seed, language: "de" });
 
@@ -77,11 +82,14 @@ const cpuNow = async () => {
 
 const run = async (title, url, options = {}) => {
   if (url === EXTRACTOR) return runExtractor(title);
-  const { expect = 200, ...rest } = options;
+  const { expect = 200, leadIn = LEAD_IN, ...rest } = options;
+  const cannon = (duration) =>
+    new Promise((resolve, reject) =>
+      autocannon({ url, connections: CONNECTIONS, duration, ...rest }, (err, r) => (err ? reject(err) : resolve(r))),
+    );
+  if (leadIn > 0) await cannon(leadIn);
   const before = await cpuNow();
-  const result = await new Promise((resolve, reject) =>
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...rest }, (err, r) => (err ? reject(err) : resolve(r))),
-  );
+  const result = await cannon(SECONDS);
   const after = await cpuNow();
   const requests = Math.max(1, result.requests.total);
   const expected = result.statusCodeStats[String(expect)]?.count ?? 0;
@@ -125,12 +133,12 @@ const FILTER = "/v1/events?actor=state:RUS&limit=5";
 
 try {
   // Warm both servers up (JIT, caches) before measuring.
-  await run("warm-up", bareUrl, { duration: 1 });
-  await run("warm-up", `http://127.0.0.1:${ports.bare}/bare-page`, { duration: 1 });
-  await run("warm-up", `${apiUrl}/v1/events`, { duration: 1 });
-  await run("warm-up", `${uncachedUrl}/v1/events`, { duration: 1 });
+  await run("warm-up", bareUrl, { duration: 1, leadIn: 0 });
+  await run("warm-up", `http://127.0.0.1:${ports.bare}/bare-page`, { duration: 1, leadIn: 0 });
+  await run("warm-up", `${apiUrl}/v1/events`, { duration: 1, leadIn: 0 });
+  await run("warm-up", `${uncachedUrl}/v1/events`, { duration: 1, leadIn: 0 });
   // The extraction worker: until V8 is done optimising the extractor.
-  await run("warm-up", `${apiUrl}/v1/extract`, { amount: EXTRACT_WARMUP, ...post(extractBody) });
+  await run("warm-up", `${apiUrl}/v1/extract`, { amount: EXTRACT_WARMUP, leadIn: 0, ...post(extractBody) });
   const etag = (await fetch(`${apiUrl}/v1/events`)).headers.get("etag");
   const revision = await (await fetch(`http://127.0.0.1:${ports.bare}/__revision`)).json();
 
@@ -203,6 +211,7 @@ try {
     pinning,
     cpuSource,
     extractWarmUp: EXTRACT_WARMUP,
+    leadInSeconds: LEAD_IN,
     results: rows,
     ratios: {
       eventsVsBareGet: events.rps / bareGet.rps,
