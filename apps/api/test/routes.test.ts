@@ -387,12 +387,35 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expect(problem.requestId).toBe("trace-7");
     });
 
-    it("sends security headers (helmet)", async () => {
-      const res = await app.inject({ method: "GET", url: "/v1/events" });
+    it.each([
+      ["a read", "GET", "/v1/events"],
+      ["a problem", "GET", "/v1/events?limit=0"],
+      ["an unknown path", "GET", "/nope"],
+      ["the OpenAPI document", "GET", "/openapi.json"],
+      ["an export", "GET", "/v1/export?format=csv"],
+    ])("sends an API's security headers on %s", async (_name, method, url) => {
+      const res = await app.inject({ method: method as "GET", url });
+      expect(res.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
-      expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
-      expect(res.headers["x-frame-options"]).toBeDefined();
+      expect(res.headers["x-frame-options"]).toBe("DENY");
+      expect(res.headers["referrer-policy"]).toBe("no-referrer");
+      expect(res.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
+      // A page's headers stay on the pages.
+      expect(res.headers["cross-origin-opener-policy"]).toBeUndefined();
       expect(res.headers["x-powered-by"]).toBeUndefined();
+    });
+
+    it("sends a page's security headers (helmet's) on Swagger UI, whose scripts and styles come from 'self'", async () => {
+      for (const url of ["/docs/", "/docs/static/swagger-initializer.js"]) {
+        const res = await app.inject({ method: "GET", url });
+        expect(res.statusCode).toBe(200);
+        const csp = String(res.headers["content-security-policy"]);
+        expect(csp).toContain("default-src 'self'");
+        expect(csp).toContain("script-src 'self'");
+        expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+        expect(res.headers["cross-origin-opener-policy"]).toBe("same-origin");
+        expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      }
     });
   });
 });

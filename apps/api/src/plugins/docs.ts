@@ -3,6 +3,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { documentHeaders } from "./guard.js";
 
 export const API_VERSION = "1.0.0";
 
@@ -38,7 +39,16 @@ export const docs = fp(
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,
     });
-    await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: false });
+    // Swagger UI is a page: it gets helmet's headers for documents (after the
+    // API's, which guard.ts sets on every request, so these win).
+    const pageHeaders = await documentHeaders();
+    await app.register(async (ui) => {
+      ui.addHook("onRequest", (_request, reply, done) => {
+        reply.headers(pageHeaders);
+        done();
+      });
+      await ui.register(swaggerUi, { routePrefix: "/docs", staticCSP: false });
+    });
     app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   },
   { name: "parley-docs" },
