@@ -225,3 +225,28 @@ describe("detectEvents: one event per phrase", () => {
     expect(extractOne("Russland hat der Ukraine eine 30-tägige Waffenruhe angeboten.", "de").events.map((e) => [e.type, e.issues])).toEqual([["proposal", ["ceasefire"]]]);
   });
 });
+
+describe("detectEvents: offers, refusals and rounds (data)", () => {
+  it.each([
+    ["en", "Turkey offers Istanbul as a venue for a new round of peace talks."],
+    ["en", "Switzerland has offered to host the next meeting of the foreign ministers."],
+  ] as const)("an offer to host is a proposal (%s): %j", (lang, sentence) => {
+    expect(extractOne(sentence, lang).events.map((e) => e.type)).toEqual(["proposal"]);
+  });
+
+  it.each([
+    ["en", "The Kremlin declined to comment on the report."],
+    ["en", "A spokesman for the ministry declined to comment."],
+  ] as const)("declining to comment is no rejection (%s): %j", (lang, sentence) => {
+    expect(extractOne(sentence, lang).events).toEqual([]);
+  });
+
+  it("declining an invitation still is a rejection", () => {
+    expect(extractOne("Tehran declined the invitation to the talks in Oslo on Monday.", "en").events.map((e) => e.type)).toEqual(["rejection"]);
+  });
+
+  it("a German 'Runde' that took place is a negotiation, with its date and place", () => {
+    const x = extractOne("Die zweite Runde hatte Anfang März in Genf stattgefunden.", "de");
+    expect(x.events.map((e) => [e.type, e.place])).toEqual([["negotiation", "place:geneva"]]);
+  });
+});

@@ -27,6 +27,7 @@ describe("findQuotes (through extract)", () => {
     // Through an outlet.
     ["Medinsky told TASS: \"The meeting was useful.\"", "en", "The meeting was useful.", "person:vladimir-medinsky", "organization:tass"],
     ["According to Reuters, Witkoff said: \"We made progress.\"", "en", "We made progress.", "person:steve-witkoff", "organization:reuters"],
+    ["Lavrov cautioned that it was \"too soon\" to speak of a summit.", "en", "too soon", "person:sergey-lavrov", null],
     // The seed: TASS citing Medinsky, the quote inside a "dass" clause.
     [
       "Details dieses Treffens wurden von der russischen Staatlichen Nachrichtenagentur TASS veröffentlicht, die sich auf Aussagen Medinskijs berief, der betonte, dass dieses Gespräch „eine wichtige Rolle bei der Vorbereitung auf die Gesamtsitzung der Verhandlungen“ spielte.",
