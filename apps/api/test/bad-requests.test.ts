@@ -60,6 +60,8 @@ const BAD_REQUESTS: BadRequest[] = [
   { name: "publishedAt not a date", request: article({ text: SENTENCES.de, publishedAt: "yesterday" }), status: 400, path: "body.publishedAt" },
   { name: "publishedAt not in the calendar", request: article({ text: SENTENCES.de, publishedAt: "2025-02-30" }), status: 400, path: "body.publishedAt" },
   { name: "publishedAt a timestamp", request: article({ text: SENTENCES.de, publishedAt: 1747353600 }), status: 400, path: "body.publishedAt" },
+  { name: "publishedAt a date and time past midnight", request: article({ text: SENTENCES.de, publishedAt: "2025-06-03T24:30:00Z" }), status: 400, path: "body.publishedAt" },
+  { name: "publishedAt a date and time with junk after it", request: article({ text: SENTENCES.de, publishedAt: "2025-06-03T10:00:00Z' OR '1'='1" }), status: 400, path: "body.publishedAt" },
   { name: "text over 1,000,000 characters", request: article({ text: "a".repeat(1_000_001) }), status: 400, path: "body.text" },
   { name: "extract: missing text", request: { method: "POST", url: "/v1/extract", payload: { language: "de" } }, status: 400, path: "body.text" },
   { name: "extract: an unknown language", request: { method: "POST", url: "/v1/extract", payload: { text: SENTENCES.en, language: "xx" } }, status: 400, path: "body.language" },

@@ -58,6 +58,13 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expect(await articleCount(store.corpus)).toBe(before);
     });
 
+    it("POST /v1/extract reads a publication date and time (as feeds give it) as its date", async () => {
+      const timed = await app.inject({ method: "POST", url: "/v1/extract", payload: { text: SENTENCES.de, language: "de", publishedAt: "2025-05-17T23:30:00-04:00" } });
+      expect(timed.statusCode, timed.body).toBe(200);
+      const dated = await app.inject({ method: "POST", url: "/v1/extract", payload: { text: SENTENCES.de, language: "de", publishedAt: "2025-05-17" } });
+      expect(timed.json()).toEqual(dated.json());
+    });
+
     it("needs no token", async () => {
       const res = await app.inject({ method: "POST", url: "/v1/extract", payload: { text: SENTENCES.en } });
       expect(res.statusCode).toBe(200);
@@ -106,7 +113,7 @@ describe.each(ENGINES)("routes on %s", (engine) => {
 
     it("POST /v1/articles:batch stores many, answering each in order (the colon route)", async () => {
       const articles = [
-        { text: SENTENCES.de, language: "de", title: "Treffen in Istanbul", publishedAt: "2025-05-16" },
+        { text: SENTENCES.de, language: "de", title: "Treffen in Istanbul", publishedAt: "2025-05-16T18:20:00+03:00" },
         { text: SENTENCES.en, language: "en", title: "Talks in Istanbul", source: "Example Wire", url: "https://example.org/a" },
         { text: SEED_TEXT },
       ];
@@ -116,6 +123,7 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expect(result.items.map((i) => i.created)).toEqual([true, true, false]);
       expect(result.items[2]?.id).toBe(seed.id);
       expect(result.items[1]?.language).toBe("en");
+      expect(result.items[0]?.publishedAt).toBe("2025-05-16");
       expect([result.stored, result.existing]).toEqual([2, 1]);
       expect(res.body).not.toContain(SENTENCES.de); // summaries, not texts
 

@@ -59,6 +59,9 @@ describe("parley extract", () => {
     expect(fromMeta.document).toMatchObject({ title: "Talks", language: "en", publishedAt: "2025-05-17" });
     const overridden = ExtractionSchema.parse(JSON.parse(parley(["extract", join(dir, "talks.txt"), "--published", "2025-06-01"]).stdout));
     expect(overridden.document.publishedAt).toBe("2025-06-01");
+    // Feeds give a date and time: it is read as the date the publisher wrote.
+    const timed = ExtractionSchema.parse(JSON.parse(parley(["extract", join(dir, "talks.txt"), "--published", "2025-06-01T23:30:00-04:00"]).stdout));
+    expect(timed.document.publishedAt).toBe("2025-06-01");
   });
 
   it("accepts a UTF-8 byte order mark", () => {

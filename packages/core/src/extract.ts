@@ -6,6 +6,7 @@ import {
   compileValidator,
   EVENT_CODES,
   ExtractionSchema,
+  PublishedAtSchema,
   type Validator,
   type DiplomaticEvent,
   type Extraction,
@@ -99,7 +100,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const start: Doc = {
       text: input.text,
       language,
-      publishedAt: input.publishedAt ?? null,
+      // A date and time, from a caller that did not parse its input, is read as its date.
+      publishedAt: input.publishedAt == null ? null : PublishedAtSchema.parse(input.publishedAt),
       title: input.title ?? null,
       sentences: [],
       tokens: [],

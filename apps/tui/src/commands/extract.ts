@@ -31,6 +31,7 @@ one object per line, each with a "file" field naming its input.
 Options:
   --lang de|en|auto       the article's language (default: metadata, else auto)
   --published YYYY-MM-DD  publication date, the reference for relative dates
+                          (a date and time, e.g. 2025-06-03T14:05+02:00, is read as its date)
   --json                  compact JSON (the default)
   --pretty                indented JSON (one article only)
   -h, --help              this help

@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
-import { IsoDateSchema, LanguageSchema } from "@parley/core/model";
+import { LanguageSchema, PublishedAtSchema } from "@parley/core/model";
 
 /** Where a command reads and writes; tests and the Ink UI can supply their own. */
 export interface Io {
@@ -159,7 +159,7 @@ export async function listFiles(dir: string, suffix: string): Promise<string[]> 
 export const ArticleMetaSchema = z.object({
   title: z.string().nullable().optional(),
   language: LanguageSchema.nullable().optional(),
-  publishedAt: IsoDateSchema.nullable().optional(),
+  publishedAt: PublishedAtSchema.nullable().optional(),
   source: z.string().nullable().optional(),
   url: z.string().nullable().optional(),
 });
@@ -183,13 +183,16 @@ export async function readMeta(file: string): Promise<ArticleMeta> {
   return parseWith(ArticleMetaSchema, await readJsonFile(path), path, "article metadata");
 }
 
-/** `--published`: a calendar date YYYY-MM-DD. */
+/** `--published`: a calendar date YYYY-MM-DD, or a date and time (read as its date). */
 export function parsePublished(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!IsoDateSchema.safeParse(value).success) {
-    throw new UserError(`--published ${JSON.stringify(value)}: expected a calendar date YYYY-MM-DD, e.g. 2025-06-03`);
+  const date = PublishedAtSchema.safeParse(value);
+  if (!date.success) {
+    throw new UserError(
+      `--published ${JSON.stringify(value)}: expected a calendar date YYYY-MM-DD, e.g. 2025-06-03, or a date and time, e.g. 2025-06-03T14:05:00+02:00`,
+    );
   }
-  return value;
+  return date.data;
 }
 
 /** `--lang de|en|auto`: auto (the default) lets the extractor detect the language. */
