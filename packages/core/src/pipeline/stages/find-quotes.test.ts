@@ -48,6 +48,8 @@ describe("findQuotes (through extract)", () => {
     ["Er sprach von einem „konstruktiven“ Treffen.", "de", "konstruktiven"],
     ["The plan, dubbed \"Peace through Strength\", was discussed in Geneva.", "en", "Peace through Strength"],
     ["The so-called “coalition of the willing” met in Paris.", "en", "coalition of the willing"],
+    ["Umerov said Kyiv had put forward an \"everyone for everyone\" swap in Istanbul.", "en", "everyone for everyone"],
+    ["Medinski sagte, Moskau wolle einen „Frieden ohne Sieger“ anstreben.", "de", "Frieden ohne Sieger"],
   ] as const)("rejects %j: %j is a title or slogan, not speech", (text, lang, title) => {
     const start = text.indexOf(title);
     const end = start + title.length;

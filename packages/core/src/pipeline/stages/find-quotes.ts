@@ -89,7 +89,14 @@ export const findQuotes: Stage = (doc, ctx) => {
     const before = text.slice(Math.max(s.start, start - 3), start - 1);
     const colon = /:\s*$/u.test(before);
     // „eines „Memorandums zur Beilegung“": a capitalised name after an article is a title; "einer „konstruktiven Atmosphäre“" is speech.
-    const titleLike = !!prev && prev.sentence === s.index && lex.determiners.has(prev.fold) && !colon && /^\p{Lu}/u.test(inner);
+    const afterDeterminer = !!prev && prev.sentence === s.index && lex.determiners.has(prev.fold) && !colon;
+    // 'an "all for all" exchange': a short quotation between an article and the word it modifies is a term, not speech.
+    const afterAt = tokenAt(end + 1, s.tokenStart, s.tokenEnd);
+    const after = afterAt < s.tokenEnd ? tokens[afterAt] : undefined;
+    // A noun follows: capitalised where all nouns are ("einen „umfassenden Vorschlag“ unterbreitet" stays speech), any word elsewhere.
+    const isNoun = (w: string) => (lang.capitalisedNouns ? /^\p{Lu}/u : /^\p{L}/u).test(w);
+    const attributive = afterDeterminer && words.length <= 4 && !!after && after.sentence === s.index && isNoun(after.text) && !lex.verbs.longestAt(folded, afterAt, s.tokenEnd);
+    const titleLike = (afterDeterminer && /^\p{Lu}/u.test(inner)) || attributive;
     // A verb of saying outside the quotation, in the same sentence (the sentence's verbs are found once).
     let verbs = verbsOf.get(s.index);
     if (!verbs) {
