@@ -111,20 +111,20 @@ if (!seedAvailable) {
 }
 
 /*
- * Floors for the golden test set: about 0.05 below the figures measured when
+ * Floors for the golden test set: about 0.03 below the figures measured when
  * they were set (`node apps/tui/bin/parley.mjs eval packages/core/test/golden/gold
  * --articles packages/core/test/golden/articles`). Raise them as the extractor
  * improves; never lower them to make a change pass.
  */
 const FLOORS = {
-  actors_f1: 0.93, // measured 0.984
-  events_f1: 0.85, // measured 0.904
-  timexes_f1: 0.94, // measured 0.993
-  timex_values: 0.91, // measured 0.960
-  quotes_f1: 0.86, // measured 0.916
-  event_countries: 0.77, // measured 0.820
-  event_places: 0.52, // measured 0.569
-  event_durations: 0.6, // measured 0.667
+  actors_f1: 0.95, // measured 0.987 (20 articles)
+  events_f1: 0.85, // measured 0.881
+  timexes_f1: 0.94, // measured 0.970
+  timex_values: 0.93, // measured 0.964
+  quotes_f1: 0.9, // measured 0.932
+  event_countries: 0.77, // measured 0.803
+  event_places: 0.53, // measured 0.563
+  event_durations: 0.63, // measured 0.667
 };
 /** At most this many events in the gold's negative sentences (measured 0). */
 const MAX_NEGATIVE_EVENTS = 2;
@@ -144,7 +144,7 @@ describe("the golden test set stays above its floors", () => {
   };
 
   it("scores all the golden articles, German and English", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(12);
+    expect(cases.length).toBeGreaterThanOrEqual(20);
     expect(new Set(cases.map((c) => c.extraction.document.language))).toEqual(new Set(["de", "en"]));
     for (const c of cases) expect(c.score.warnings, c.gold.file).toEqual([]);
     console.log(`golden: ${formatSummary(total)}`);
