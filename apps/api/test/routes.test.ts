@@ -406,10 +406,10 @@ describe.each(ENGINES)("routes on %s", (engine) => {
       expect(res.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
       expect(res.headers["x-frame-options"]).toBe("DENY");
-      expect(res.headers["referrer-policy"]).toBe("no-referrer");
       expect(res.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
       // A page's headers stay on the pages.
       expect(res.headers["cross-origin-opener-policy"]).toBeUndefined();
+      expect(res.headers["x-dns-prefetch-control"]).toBeUndefined();
       expect(res.headers["x-powered-by"]).toBeUndefined();
     });
 

@@ -64,16 +64,15 @@ export async function documentHeaders(): Promise<Record<string, string>> {
  * The security headers of every API response (JSON, problem+json, CSV): those
  * OWASP's REST Security Cheat Sheet lists for APIs. Nothing may load or frame a
  * response, a browser may not guess another type for it, and it is HTTPS-only
- * once served over HTTPS. Fewer headers than helmet's page set, and each costs
- * the server work on every response.
+ * once served over HTTPS (behind a proxy that terminates TLS). Helmet's others
+ * protect pages, or reads that are secret (reads here are open to anyone), and
+ * each header costs the server work on every response.
  */
 export const API_HEADERS: Readonly<Record<string, string>> = {
   "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
   "strict-transport-security": "max-age=31536000; includeSubDomains",
-  "cross-origin-resource-policy": "same-origin",
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
