@@ -38,6 +38,7 @@ export type ProblemKind =
   | "unauthorized"
   | "not-found"
   | "method-not-allowed"
+  | "not-implemented"
   | "rate-limited"
   | "unavailable"
   | "internal"

@@ -20,6 +20,19 @@ function postBytes(url: string, body: Buffer, headers: Record<string, string>): 
   });
 }
 
+/** One request with any method Node's parser knows (fetch refuses some, inject others). */
+function rawRequest(url: string, method: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 describe.each(ENGINES)("over real HTTP on %s", (engine) => {
   let store: TestStore;
   let server: ServerHandle;
@@ -151,6 +164,27 @@ describe.each(ENGINES)("over real HTTP on %s", (engine) => {
     expect(refused.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     expect(refused.headers.get("access-control-allow-origin")).toBe("https://parley.example");
     ProblemSchema.parse(await refused.json());
+
+    // An OPTIONS that is no preflight (no Origin, no Access-Control-Request-Method)
+    // is answered as one, without CORS headers: not the CORS plugin's text/plain 400.
+    for (const headers of [{}, { origin: "https://parley.example" }]) {
+      const plain = await fetch(`${server.url}/v1/events`, { method: "OPTIONS", headers });
+      expect(plain.status).toBe(204);
+      expect(await plain.text()).toBe("");
+    }
+  });
+
+  it("answers a method it does not know at all (WebDAV's PROPFIND, a typo) with 501 on any path", async () => {
+    for (const [method, path] of [["PROPFIND", "/v1/events"], ["MKCOL", "/v1/articles"], ["PURGE", "/nope"]] as const) {
+      const res = await rawRequest(`${server.url}${path}`, method);
+      expect(res.status).toBe(501);
+      expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      const problem = ProblemSchema.parse(JSON.parse(res.body));
+      expect(problem.type).toBe("urn:parley:problem:not-implemented");
+      expect(problem.title).toBe("Not Implemented");
+      expect(problem.detail).toMatch(new RegExp(`^${method} is not a method this server implements; it knows .*GET`));
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it("answers a method a path does not take with 405 and Allow, HEAD without a body", async () => {

@@ -109,6 +109,10 @@ export const guard = fp<GuardOptions>(
         allowedHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
         exposedHeaders: ["X-Request-Id", "Location", "Retry-After"],
         maxAge: 600,
+        // An OPTIONS without Origin or Access-Control-Request-Method is no
+        // preflight but a plain OPTIONS: 204, as for a preflight, not the
+        // plugin's text/plain 400.
+        strictPreflight: false,
       });
     }
 

@@ -122,9 +122,17 @@ export const problems = fp(
       done(bad === null ? undefined : new ProblemError("validation", 400, `${bad.path}: ${bad.message}`, [bad]));
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, "not-found", 404, `No route ${request.method} ${request.url.split("?")[0]}.`),
-    );
+    app.setNotFoundHandler((request, reply) => {
+      // A method the server does not know at all (WebDAV's PROPFIND, a typo) is
+      // 501 Not Implemented on any path (RFC 9110 §15.6.2), not "no such path".
+      if (!app.supportedMethods.includes(request.method)) {
+        const known = app.supportedMethods.join(", ");
+        return sendProblem(request, reply, "not-implemented", 501, `${request.method} is not a method this server implements; it knows ${known}.`, [
+          { path: "method", message: `${request.method} is not one of ${known}` },
+        ]);
+      }
+      return sendProblem(request, reply, "not-found", 404, `No route ${request.method} ${request.url.split("?")[0]}.`);
+    });
 
     app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
       if (error instanceof ProblemError) {
