@@ -107,6 +107,13 @@ export const TemporalFileSchema = z.strictObject({
   yearIntroducers: words,
   /** Ordinal suffixes after a day number: "st", "nd", "rd", "th". */
   ordinalSuffixes: words,
+  /**
+   * Words before a bare part of the day that make it a time of the day the
+   * text speaks of: "am" of "am Abend", "that" of "that evening". The day is
+   * the sentence's date, else the dated event told before, else the
+   * publication date.
+   */
+  dayPartIntroducers: words,
   /** Links between a part of day and a date: "des" of "Am Abend des 2. Juni", "of". */
   dayPartLinks: words,
   /** Clock-time introducers and suffixes: "um" … "Uhr", "at" … "p.m.". */

@@ -109,6 +109,8 @@ export interface TimexNote extends TimeExpression {
   tokenEnd: number;
   /** Days relative to the event the sentence speaks of ("am Vortag": -1), resolved later. */
   eventOffset?: number;
+  /** A bare part of the day ("am Abend": "EV"), whose day is resolved with the events. */
+  dayPart?: string;
   /** A year, month and day the text gave (day-level dates only): used to attach dates to events. */
   dayLevel: boolean;
 }

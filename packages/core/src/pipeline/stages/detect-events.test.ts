@@ -81,6 +81,16 @@ describe("detectEvents: one event or two", () => {
     const signings = extractOne(text, lang).events.filter((e) => e.type === "signing");
     expect(signings.map((e) => e.evidence.length)).toEqual([1, 1]);
   });
+
+  it.each([
+    ["en", "The envoys met in Vienna on March 8. The two ministers talked by phone the following day.", "XXXX-03-09"],
+    ["de", "Die Gesandten trafen sich am 8. März in Wien. Am Folgetag telefonierten die beiden Minister.", "XXXX-03-09"],
+  ] as const)("a day counted from an earlier event tells another event, on that day (%s)", (lang, text, date) => {
+    const x = extract({ text, language: lang, publishedAt: null });
+    const call = x.events.find((e) => e.type === "phone_call");
+    expect(call?.date?.value).toBe(date);
+    expect(x.events.find((e) => e.type === "meeting")?.date?.value).toBe("XXXX-03-08");
+  });
 });
 
 describe("detectEvents: triggers found since the golden set's misses", () => {

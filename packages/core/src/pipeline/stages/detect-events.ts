@@ -241,6 +241,8 @@ function corefer(hit: TriggerHit, sentenceHits: TriggerHit[], s: Sentence, event
   const dateConflict = (e: EventDraft) =>
     !!e.date &&
     idx.timexes[s.index]!.some((t) => {
+      // "the following day", "am Vortag": counted from an event told before, so another day than that event's.
+      if (t.eventOffset !== undefined && t.eventOffset !== 0 && inClause(t.tokenStart)) return true;
       if (!t.value || !/^(\d{4}|XXXX)-\d\d/u.test(t.value) || !inClause(t.tokenStart)) return false;
       // Compare at the coarser of the two: "im März" conflicts with 9 April, not with 3 March.
       const a = t.value.slice(0, 10);
@@ -695,17 +697,20 @@ function resolveEventRelative(doc: Doc, events: EventDraft[]): void {
     const here = window.filter((e) => e.sentences.includes(t.sentence));
     // The dated event told last before this sentence.
     const lastBefore = (e: EventDraft) => Math.max(-1, ...e.sentences.filter((x) => x < t.sentence));
+    // An event named again here still counts when its date came from before ("met on April 19 … discussed the outcome in a call the following day").
+    const ownDate = (e: EventDraft) => here.includes(e) && doc.timexes.some((x) => x.sentence === t.sentence && x.text === e.date?.text);
     const before = window
-      .filter((e) => !here.includes(e) && e.date && /^(\d{4}|XXXX)-\d\d-\d\d/u.test(e.date.value) && e.sentences[0]! < t.sentence)
+      .filter((e) => !ownDate(e) && e.date && /^(\d{4}|XXXX)-\d\d-\d\d/u.test(e.date.value) && e.sentences[0]! < t.sentence)
       .sort((a, b) => lastBefore(a) - lastBefore(b))
       .pop();
-    if (!before?.date) continue;
+    // "am selben Tag", "am Abend" with no dated event before: the day of the report, when it is known.
+    const base = before?.date ? before.date.value.slice(0, 10) : t.eventOffset === 0 ? doc.publishedAt : null;
+    if (!base) continue;
     // A year-less day counts in a common year and stays year-less ("XXXX-03-18" → "XXXX-03-19").
-    const base = before.date.value.slice(0, 10);
     const unknownYear = base.startsWith("XXXX");
     const day = formatYmd(addDays(parseIso(unknownYear ? `2001${base.slice(4)}` : base), t.eventOffset!));
     const value = unknownYear ? `XXXX${day.slice(4)}` : day;
-    t.value = value;
+    t.value = t.dayPart ? `${value}T${t.dayPart}` : value;
     t.dayLevel = true;
     for (const e of here) if (!e.date) e.date = { value, mod: null, text: t.text };
   }

@@ -109,6 +109,30 @@ describe("findTimexes (through extract)", () => {
     expect(timexes(sentence, lang, publishedAt)).toContainEqual({ text, type, value, mod });
   });
 
+  // A bare part of the day, or "the same day", falls on the sentence's date, else the dated event told before, else the publication date.
+  it.each([
+    ["Am 3. März trafen sich die Minister in Genf und sprachen am Abend erneut.", "de", null, "am Abend", "TIME", "XXXX-03-03TEV"],
+    ["Die Minister trafen sich am Dienstag in Wien. Am Nachmittag unterzeichneten sie eine Erklärung.", "de", "2025-06-06", "Am Nachmittag", "TIME", "2025-06-03TAF"],
+    ["Der Sprecher teilte am Morgen mit, die Gespräche seien beendet.", "de", "2025-06-06", "am Morgen", "TIME", "2025-06-06TMO"],
+    ["Der Sprecher teilte am Morgen mit, die Gespräche seien beendet.", "de", null, "am Morgen", "TIME", "XXXX-XX-XXTMO"],
+    ["Die Minister trafen sich am 4. Juni in Wien. Am selben Tag telefonierte der Kanzler mit Washington.", "de", null, "Am selben Tag", "DATE", "XXXX-06-04"],
+    ["Die Minister trafen sich am 4. Juni in Wien. Noch am gleichen Tag reiste die Delegation ab.", "de", null, "am gleichen Tag", "DATE", "XXXX-06-04"],
+    ["The envoys met in Vienna on June 4. That evening the two sides issued a joint statement.", "en", null, "That evening", "TIME", "XXXX-06-04TEV"],
+    ["The envoys met in Vienna on June 4. The same day, the minister called his counterpart.", "en", "2025-06-09", "The same day", "DATE", "2025-06-04"],
+    ["The spokesman said in the afternoon that the talks were over.", "en", "2025-06-09", "in the afternoon", "TIME", "2025-06-09TAF"],
+  ] as const)("resolves %j (%s, published %s): %j → %s %s", (sentence, lang, publishedAt, text, type, value) => {
+    expect(timexes(sentence, lang, publishedAt)).toContainEqual({ text, type, value, mod: null });
+  });
+
+  // Counted from the event told before, also when that event is named again in the sentence.
+  it.each([
+    ["The envoys met in Vienna on March 8. They discussed the outcome in a phone call the following day.", "en", "the following day", "XXXX-03-09"],
+    ["Die Gesandten trafen sich am 8. März in Wien. Tags darauf besprachen sie die Ergebnisse am Telefon.", "de", "Tags darauf", "XXXX-03-09"],
+    ["Die Gesandten trafen sich am 8. März in Wien. Am Folgetag telefonierten die Minister.", "de", "Am Folgetag", "XXXX-03-09"],
+  ] as const)("counts %j (%s): %j → %s", (sentence, lang, text, value) => {
+    expect(timexes(sentence, lang, null)).toContainEqual({ text, type: "DATE", value, mod: null });
+  });
+
   /*
    * Parked: reasonable cases the stage gets wrong today (reported to the
    * engineer working on the stages). Unskip each once it passes.

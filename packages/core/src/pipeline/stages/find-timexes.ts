@@ -26,6 +26,7 @@ interface Found {
   mod: TimexMod | null;
   dayLevel: boolean;
   eventOffset?: number;
+  dayPart?: string;
   anchor?: string;
 }
 
@@ -34,7 +35,7 @@ function compile(lang: LanguagePack) {
   const lex = compileWords(lang);
   // Words that can start an expression: every other token is skipped at once.
   const starters = new Set<string>([...lex.seasons.keys(), ...lex.months.keys(), ...lex.weekdays.keys(), ...lex.dayParts.keys(), ...lex.since, ...lex.clockBefore, ...lex.agoBefore]);
-  for (const index of [lex.monthParts, lex.numbers, lex.modifiers, lex.relativeDays, lex.eventRelativeDays, lex.relativePeriods, lex.vague, lex.introducers, lex.yearIntroducers, lex.vagueNumbers]) {
+  for (const index of [lex.monthParts, lex.numbers, lex.modifiers, lex.relativeDays, lex.eventRelativeDays, lex.relativePeriods, lex.vague, lex.introducers, lex.yearIntroducers, lex.vagueNumbers, lex.dayPartIntroducers]) {
     for (const first of index.firstTokens()) starters.add(first);
   }
   // Words one of which every expression holds (a month, a unit, "gestern", the last word of "vergangene Woche"):
@@ -78,6 +79,7 @@ function compileWords(lang: LanguagePack) {
     yearIntroducers: wordIndex(t.yearIntroducers),
     ordinalSuffixes: t.ordinalSuffixes.map(fold),
     dayPartLinks: new Set(t.dayPartLinks.map(fold)),
+    dayPartIntroducers: wordIndex(t.dayPartIntroducers),
     clockBefore: new Set(t.clockBefore.map(fold)),
     clockAfter: wordIndex(t.clockAfter),
     agoBefore: new Set(t.agoBefore.map(fold)),
@@ -173,8 +175,21 @@ export const findTimexes: Stage = (doc, ctx: PipelineContext) => {
         tokenEnd: found.end,
         dayLevel: found.dayLevel,
         eventOffset: found.eventOffset,
+        dayPart: found.dayPart,
       });
       i = found.end - 1;
+    }
+    // "Am 10. April trafen sie sich, am Abend …": a bare part of the day falls on the sentence's own date.
+    const here = timexes.filter((t) => t.sentence === s.index);
+    const day = here.find((t) => t.dayLevel && t.value && /^(\d{4}|XXXX)-\d\d-\d\d/u.test(t.value));
+    if (day) {
+      for (const t of here) {
+        if (t.dayPart === undefined) continue;
+        t.value = `${day.value!.slice(0, 10)}T${t.dayPart}`;
+        t.dayLevel = true;
+        t.eventOffset = undefined;
+        t.anchor = null;
+      }
     }
   }
   return { ...doc, timexes };
@@ -248,7 +263,7 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     const introduced = parseDate(at, end, !!intro);
     candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), introduced && sinceIntro ? { ...introduced, mod: "SINCE" } : introduced);
     if (intro) candidates.push(parseDayPartDate(i, end), parseWeekday(i, end), parseDate(i, end, false));
-    candidates.push(parseRelative(i, end), parseEventRelative(i, end), parsePeriod(i, end), parseAgo(i, end));
+    candidates.push(parseRelative(i, end), parseEventRelative(i, end), parseBareDayPart(i, end), parsePeriod(i, end), parseAgo(i, end));
     candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end), parseSeason(i, end));
 
     let best: Found | null = null;
@@ -453,6 +468,20 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     if (!cue) return null;
     const days = n.n * (unit === "W" ? 7 : 1) * (after ? 1 : -1);
     return { end: n.end + 1 + cue.tokens.length, type: "DATE", value: null, mod: null, dayLevel: false, eventOffset: days, anchor: "event" };
+  }
+
+  /**
+   * "am Abend", "that evening": a part of the day the text speaks of, whose
+   * day is found later (the sentence's date, the event told before, else the
+   * publication date); never a guessed day.
+   */
+  function parseBareDayPart(k: number, e: number): Found | null {
+    const intro = lex.dayPartIntroducers.longestAt(folded, k, e);
+    if (!intro) return null;
+    const at = k + intro.tokens.length;
+    const part = lex.dayParts.get(folded[at] ?? "");
+    if (!part || at >= e) return null;
+    return { end: at + 1, type: "TIME", value: `XXXX-XX-XXT${part}`, mod: null, dayLevel: false, eventOffset: 0, dayPart: part, anchor: "event" };
   }
 
   /** "vergangene Woche", "last month". */
