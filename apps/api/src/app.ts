@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage } from "node:http";
+import { STATUS_CODES, type IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Corpus } from "@parley/store";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import fp from "fastify-plugin";
@@ -10,6 +11,7 @@ import { docs } from "./plugins/docs.js";
 import { guard, type RateLimitOptions } from "./plugins/guard.js";
 import { allowedMethods } from "./plugins/method-not-allowed.js";
 import { problems, sendProblem } from "./plugins/problems.js";
+import { PROBLEM_CONTENT_TYPE, problemOf } from "./problem.js";
 import { DEFAULT_CACHE_BYTES, ResponseCache } from "./response-cache.js";
 import { serializerCompiler } from "./serializer.js";
 import { articleRoutes } from "./routes/articles.js";
@@ -113,6 +115,32 @@ function requestIdOf(request: IncomingMessage): string {
   return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/**
+ * Requests Node's HTTP parser refuses before any route sees them (a method it
+ * does not know, a broken request line, too many header bytes, a timeout):
+ * problem+json as every other error, where Fastify's own answer is plain JSON.
+ * There is no request yet, so no path and no request id.
+ */
+function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Duplex): void {
+  // The client is gone: nothing to answer.
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, detail] =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "The request did not arrive in time."]
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "The request's header is larger than the server takes."]
+        : [400, `The request is not valid HTTP/1.1 (${error.code ?? error.message}).`];
+  this.log.debug({ err: error }, "client error");
+  if (socket.writable) {
+    const body = JSON.stringify(problemOf("http", status, detail, "", [{ path: "request", message: detail }]));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** Builds the app (not listening): what tests `inject` into and `startServer` listens with. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -131,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       void sendProblem(request, reply, "http", status, error.message, [{ path: "url", message: error.message }]);
     },
     forceCloseConnections: "idle",
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   await app.register(parleyApi, options);
   return app;

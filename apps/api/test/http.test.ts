@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { ArticleSchema, ExtractionSchema } from "@parley/core/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../src/problem.js";
@@ -30,6 +31,17 @@ function rawRequest(url: string, method: string): Promise<{ status: number; head
     });
     req.on("error", reject);
     req.end();
+  });
+}
+
+/** Writes bytes to a fresh connection and reads all it answers until the server closes it. */
+function rawSocket(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.on("data", (c: Buffer) => chunks.push(c));
+    socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    socket.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? undefined : reject(error)));
   });
 }
 
@@ -167,7 +179,7 @@ describe.each(ENGINES)("over real HTTP on %s", (engine) => {
 
     // An OPTIONS that is no preflight (no Origin, no Access-Control-Request-Method)
     // is answered as one, without CORS headers: not the CORS plugin's text/plain 400.
-    for (const headers of [{}, { origin: "https://parley.example" }]) {
+    for (const headers of [{}, { origin: "https://parley.example" }] as Record<string, string>[]) {
       const plain = await fetch(`${server.url}/v1/events`, { method: "OPTIONS", headers });
       expect(plain.status).toBe(204);
       expect(await plain.text()).toBe("");
@@ -203,6 +215,20 @@ describe.each(ENGINES)("over real HTTP on %s", (engine) => {
     expect(head.headers.get("allow")).toBe("POST, OPTIONS");
     expect(await head.text()).toBe("");
     // The connection is still good for the next request.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it.each([
+    ["a method the parser does not know", "BREW /v1/events HTTP/1.1\r\nHost: x\r\n\r\n", 400],
+    ["a broken request line", "GET /v1/events HTTP/9\r\n\r\n", 400],
+    ["a header past the size limit", `GET /v1/events HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, 431],
+  ])("answers %s with a problem (before any route), and closes the connection", async (_name, request, status) => {
+    const answer = await rawSocket(server.port, request);
+    const [head = "", body = ""] = answer.split("\r\n\r\n");
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head.toLowerCase()).toContain("content-type: application/problem+json");
+    const problem = ProblemSchema.parse(JSON.parse(body));
+    expect(problem).toMatchObject({ type: "urn:parley:problem:http", status });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
