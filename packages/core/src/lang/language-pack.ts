@@ -105,6 +105,14 @@ export const TemporalFileSchema = z.strictObject({
   since: words,
   /** Words before a bare year that make it a date: "im Jahr", "in". */
   yearIntroducers: words,
+  /**
+   * Words right before a bare year that make it a modifier of time: "von"
+   * of "das Abkommen von 2015", "the" of "the 2015 deal" (not "carried 1990
+   * tonnes"). A year that starts its sentence needs none.
+   */
+  yearModifierCues: words,
+  /** Suffixes that make a year a decade: "s" of "the 1990s", "er" of "die 1990er Jahre". */
+  decadeSuffixes: words,
   /** Ordinal suffixes after a day number: "st", "nd", "rd", "th". */
   ordinalSuffixes: words,
   /**

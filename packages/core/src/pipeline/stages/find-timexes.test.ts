@@ -90,6 +90,8 @@ describe("findTimexes (through extract)", () => {
     ["Insgesamt 1000 Gefangene wurden ausgetauscht.", "de"],
     ["Die Resolution 2231 des Sicherheitsrats wurde erwähnt.", "de"],
     ["Rund 2025 Soldaten kehrten zurück.", "de"],
+    ["Mehr als 2000 Gefangene kamen frei.", "de"],
+    ["The trucks carried 1990 tonnes of aid.", "en"],
     ["Der Plan hat 28 Punkte.", "de"],
     ["Sie sprachen über Artikel 5 des Nato-Vertrags.", "de"],
     ["Die Minsker Vereinbarungen wurden nie umgesetzt.", "de"],
@@ -122,6 +124,18 @@ describe("findTimexes (through extract)", () => {
     ["The spokesman said in the afternoon that the talks were over.", "en", "2025-06-09", "in the afternoon", "TIME", "2025-06-09TAF"],
   ] as const)("resolves %j (%s, published %s): %j → %s %s", (sentence, lang, publishedAt, text, type, value) => {
     expect(timexes(sentence, lang, publishedAt)).toContainEqual({ text, type, value, mod: null });
+  });
+
+  // A year or a decade as a modifier is a date of that year or decade.
+  it.each([
+    ["Die Sanktionen waren mit dem Abkommen von 2015 aufgehoben worden.", "de", "2015", "2015", null],
+    ["Die Rückgabe der 2016 enteigneten Grundstücke steht nicht zur Debatte.", "de", "2016", "2016", null],
+    ["The 2015 nuclear deal collapsed after the U.S. withdrawal.", "en", "2015", "2015", null],
+    ["Armenia has held the villages since the early 1990s.", "en", "since the early 1990s", "199", "START"],
+    ["Die Dörfer sind seit Anfang der 1990er Jahre umstritten.", "de", "seit Anfang der 1990er Jahre", "199", "START"],
+    ["In den 1980er-Jahren gab es keine Gespräche.", "de", "1980er-Jahren", "198", null],
+  ] as const)("takes %j (%s): %j → %s %s", (sentence, lang, text, value, mod) => {
+    expect(timexes(sentence, lang, "2025-06-04")).toContainEqual({ text, type: "DATE", value, mod });
   });
 
   // Counted from the event told before, also when that event is named again in the sentence.

@@ -78,6 +78,9 @@ function compileWords(lang: LanguagePack) {
     since: new Set(t.since.map(fold)),
     yearIntroducers: wordIndex(t.yearIntroducers),
     ordinalSuffixes: t.ordinalSuffixes.map(fold),
+    decadeSuffixes: t.decadeSuffixes.map(fold),
+    yearModifierCues: new Set(t.yearModifierCues.map(fold)),
+    capitalisedNouns: lang.capitalisedNouns,
     dayPartLinks: new Set(t.dayPartLinks.map(fold)),
     dayPartIntroducers: wordIndex(t.dayPartIntroducers),
     clockBefore: new Set(t.clockBefore.map(fold)),
@@ -264,7 +267,7 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     candidates.push(parseDayPartDate(at, end), parseWeekday(at, end), introduced && sinceIntro ? { ...introduced, mod: "SINCE" } : introduced);
     if (intro) candidates.push(parseDayPartDate(i, end), parseWeekday(i, end), parseDate(i, end, false));
     candidates.push(parseRelative(i, end), parseEventRelative(i, end), parseBareDayPart(i, end), parsePeriod(i, end), parseAgo(i, end));
-    candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseClock(i, end), parseMonthOnly(i, end), parseSeason(i, end));
+    candidates.push(parseDuration(i, end), parseVague(i, end), parseYear(i, end), parseBareYear(i, end), parseDecade(i, end), parseClock(i, end), parseMonthOnly(i, end), parseSeason(i, end));
 
     let best: Found | null = null;
     for (const c of candidates) if (c && (!best || c.end > best.end)) best = c;
@@ -570,6 +573,46 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
     if (!yr) return null;
     const since = lex.since.has(folded[k] ?? "");
     return { end: yr.end, type: "DATE", value: pad(yr.y, 4), mod: since ? "SINCE" : null, dayLevel: false };
+  }
+
+  /**
+   * A year alone, as a modifier: "das Abkommen von 2015", "der 2016
+   * beschlagnahmten Anwesen", "the 2015 deal", after a cue of the pack or at
+   * the start of a sentence. Not before a capitalised noun where nouns are
+   * capitalised: "der 2000 Gefangenen" counts prisoners.
+   */
+  function parseBareYear(k: number, e: number): Found | null {
+    const yr = year(k);
+    if (!yr || yr.end > e) return null;
+    const previous = tokens[k - 1];
+    if (previous && previous.sentence === tokens[k]!.sentence && !lex.yearModifierCues.has(previous.fold)) return null;
+    const next = tokens[yr.end];
+    if (next && next.sentence === tokens[k]!.sentence) {
+      if (lex.capitalisedNouns && next.upper && next.shape & Shape.LETTERS) return null;
+      // "2000 prisoners" are no year when a unit follows ("2015 Stunden" is not either).
+      if (lex.units.has(next.fold)) return null;
+    }
+    return { end: yr.end, type: "DATE", value: pad(yr.y, 4), mod: null, dayLevel: false };
+  }
+
+  /** "the 1990s", "since the early 1990s", "Anfang der 1990er Jahre": TIMEX3 "199". */
+  function parseDecade(k: number, e: number): Found | null {
+    let p = k;
+    const since = lex.since.has(folded[p] ?? "");
+    if (since) p++;
+    if (lex.definite.has(folded[p] ?? "")) p++;
+    const part = lex.monthParts.longestAt(folded, p, e);
+    if (part) p += part.tokens.length;
+    if (lex.definite.has(folded[p] ?? "")) p++;
+    const t = tokens[p];
+    if (!t || p >= e) return null;
+    const m = /^((?:1[89]|20)\d)0(\p{L}+|'s)(?:-(\p{L}+))?$/u.exec(t.fold);
+    if (!m || !lex.decadeSuffixes.includes(m[2] as string)) return null;
+    if (m[3] && lex.units.get(m[3]) !== "Y") return null;
+    let endAt = p + 1;
+    // "die 1990er Jahre".
+    if (!m[3] && endAt < e && lex.units.get(folded[endAt] ?? "") === "Y") endAt++;
+    return { end: endAt, type: "DATE", value: m[1] as string, mod: part?.value ?? (since ? "SINCE" : null), dayLevel: false };
   }
 
   /** "im Mai" is handled by parseDate with its introducer; this takes "Mai" after "seit"/"bis". */
