@@ -188,6 +188,25 @@ export const CuesFileSchema = z.strictObject({
   placeComplementNouns: words,
   /** Prepositions of a topic: "a plan for Gaza", "Gespräche über die Ukraine" are not where. */
   topicPrepositions: words,
+  /**
+   * Verbs of lasting: "dauerte", "lasted", "took". The length that follows
+   * one is the event's, before any other the event was given.
+   */
+  durationVerbs: words,
+  /** Words between a length and the talks it measures: "of" of "eight hours of talks". */
+  durationLinks: words,
+  /**
+   * Words right before a length that make it no event's length: "the first
+   * talks in three years", "seit drei Jahren", "nach drei Jahren", "within
+   * 72 hours".
+   */
+  notDuration: words,
+  /**
+   * Words before a length that count from something: a length in hours or
+   * minutes after one is how long the talks went on ("nach gut einer Stunde
+   * zu Ende gegangen"); a longer one is a gap ("nach drei Jahren").
+   */
+  afterDuration: words,
   /** Ordinal words and their numbers: "the second round" is not "the first round". */
   ordinals: z.record(z.string().min(1), z.number().int().positive()),
 });

@@ -139,7 +139,8 @@ export interface EventDraft {
   participants: string[];
   place: string | null;
   date: { value: string; mod: string | null; text: string } | null;
-  duration: { value: string; mod: string | null; text: string } | null;
+  /** `lasted`: told by a verb of lasting ("dauerte"), which no other length overrides. */
+  duration: { value: string; mod: string | null; text: string; lasted?: boolean } | null;
   issues: Issue[];
   sources: string[];
   modality: Modality;

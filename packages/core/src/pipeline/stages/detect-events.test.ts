@@ -260,3 +260,31 @@ describe("detectEvents: offers, refusals and rounds (data)", () => {
     expect(x.events.map((e) => [e.type, e.place])).toEqual([["negotiation", "place:geneva"]]);
   });
 });
+
+describe("detectEvents: how long an event lasted", () => {
+  const durationOf = (text: string, lang: Lang, type: string) => extractOne(text, lang).events.find((e) => e.type === type)?.duration?.value ?? null;
+
+  it.each([
+    // A verb of lasting tells the length, over a shorter one told before.
+    ["de", "Die Minister sprachen zunächst einige Minuten unter vier Augen miteinander. Insgesamt dauerte das Treffen rund drei Stunden.", "meeting", "PT3H"],
+    ["en", "The envoys first spoke alone for a few minutes. In all, the meeting lasted about three hours.", "meeting", "PT3H"],
+    // A length before "of talks" or in a compound measures those talks, not the truce beside them.
+    ["en", "Kyiv backed a 30-day truce after more than six hours of talks with U.S. officials in Riyadh.", "negotiation", "PT6H"],
+    ["de", "Nach einem zweistündigen Gespräch in Genf unterzeichneten die Minister eine Erklärung.", "meeting", "PT2H"],
+    // "nach gut einer Stunde zu Ende gegangen": hours after "nach" are the talks' own length.
+    ["de", "Die Verhandlungen in Genf gingen am Montag nach gut einer Stunde zu Ende.", "negotiation", "PT1H"],
+  ] as const)("(%s) %j: the %s lasted %s", (lang, text, type, value) => {
+    expect(durationOf(text, lang, type)).toBe(value);
+  });
+
+  it.each([
+    ["en", "The first direct talks between the two countries in three years were held in Vienna on Monday.", "negotiation"],
+    ["de", "Erstmals seit drei Jahren verhandelten die beiden Länder am Montag in Wien direkt miteinander.", "negotiation"],
+    ["de", "Nach drei Jahren Pause trafen sich die Außenminister am Montag in Wien.", "meeting"],
+    ["en", "The ministers agreed in Vienna on Monday on a month-long ceasefire.", "agreement"],
+  ] as const)("(%s) %j: a gap or another thing's length is not the %s's", (lang, text, type) => {
+    const x = extractOne(text, lang);
+    expect(x.events.find((e) => e.type === type)).toBeDefined();
+    expect(x.events.every((e) => e.duration === null)).toBe(true);
+  });
+});

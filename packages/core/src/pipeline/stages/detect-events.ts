@@ -5,7 +5,7 @@ import type { EventType, Issue } from "../../model/index.js";
 import { formatYmd, addDays, parseIso } from "../../time/calendar.js";
 import { indexBySentence, type SentenceIndex } from "../by-sentence.js";
 import { placeRecord } from "./match-places.js";
-import { compiled, isClauseBreak, Shape, spanKey, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type Token, type TriggerHit } from "../types.js";
+import { compiled, isClauseBreak, Shape, spanKey, type Doc, type EventDraft, type PipelineContext, type Sentence, type Stage, type TimexNote, type Token, type TriggerHit } from "../types.js";
 
 /** Event types whose subject matter is coded as issues. */
 const ISSUE_BEARING: ReadonlySet<EventType> = new Set(["agreement", "signing", "proposal", "rejection"]);
@@ -75,6 +75,11 @@ function compile(lang: LanguagePack) {
     purpose: new Set(lang.cues.purpose.map(fold)),
     infinitive: new Set(lang.cues.infinitive.map(fold)),
     subordinators: words(lang.cues.subordinators),
+    durationVerbs: words(lang.cues.durationVerbs),
+    durationLinks: new Set(lang.cues.durationLinks.map(fold)),
+    notDuration: new Set(lang.cues.notDuration.map(fold)),
+    afterDuration: new Set(lang.cues.afterDuration.map(fold)),
+    units: new Set(Object.keys(lang.temporal.units).map(fold)),
   };
 }
 type Lex = ReturnType<typeof compile>;
@@ -612,10 +617,9 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     const target = (near && sentenceEvents.find((e) => e.triggers.includes(near))) || main;
     if (!target.date) target.date = { value: date.value!, mod: date.mod, text: date.text };
   }
-  const duration = timexes.find((t) => t.type === "DURATION");
-  if (duration) {
-    const target = TIMED.has(main.type) ? main : sentenceEvents.find((e) => TIMED.has(e.type));
-    if (target && !target.duration) target.duration = { value: duration.value!, mod: duration.mod, text: duration.text };
+  for (const duration of timexes.filter((t) => t.type === "DURATION")) {
+    const [target, lasted] = durationTarget(duration, s, sentenceEvents, main, hitsHere, doc.tokens, folded, lex);
+    if (target && (!target.duration || (lasted && !target.duration.lasted))) target.duration = { value: duration.value!, mod: duration.mod, text: duration.text, lasted };
   }
 
   // Issues of agreements and proposals: the issue words of the sentence and the triggers that became issues.
@@ -631,6 +635,42 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     if (!ISSUE_BEARING.has(e.type)) continue;
     for (const i of issues) if (!e.issues.includes(i)) e.issues.push(i);
   }
+}
+
+/**
+ * The event a length measures, and whether a verb of lasting tells it. "a
+ * two-hour meeting", "eight hours of talks" measure the talks named right
+ * after ("a 30-day ceasefire" measures no talks); "lasted about four hours"
+ * measures the talks told before the verb; "the first talks in three years"
+ * and "seit drei Jahren" measure nothing.
+ */
+function durationTarget(d: TimexNote, s: Sentence, sentenceEvents: EventDraft[], main: EventDraft, hitsHere: TriggerHit[], tokens: readonly Token[], folded: readonly string[], lex: Lex): [EventDraft | null, boolean] {
+  const eventOf = (h: TriggerHit | undefined) => (h ? sentenceEvents.find((e) => e.triggers.includes(h)) ?? null : null);
+  const timed = (e: EventDraft | null) => (e && TIMED.has(e.type) ? e : null);
+  const nominal = lex.units.has(folded[d.tokenEnd - 1] as string);
+  // The trigger the length modifies: right after a compound ("zweistündigen Gespräch"), after a link ("hours of talks").
+  const gap = (h: TriggerHit) => {
+    if (h.tokenStart < d.tokenEnd || h.tokenStart > d.tokenEnd + 3) return false;
+    for (let k = d.tokenEnd; k < h.tokenStart; k++) if (isClauseBreak(tokens[k] as Token)) return false;
+    return !nominal || lex.durationLinks.has(folded[d.tokenEnd] as string);
+  };
+  const modified = hitsHere.find(gap);
+  if (modified) return [timed(eventOf(modified)), false];
+  if (!nominal) return [null, false];
+  const cue = (set: ReadonlySet<string>) => set.has(folded[d.tokenStart - 1] ?? "") || set.has(folded[d.tokenStart] as string);
+  if (cue(lex.notDuration) || (cue(lex.afterDuration) && !d.value?.startsWith("PT"))) return [null, false];
+  // A verb of lasting in the clause, just before the length or (German puts it last) just after it.
+  let lasted = false;
+  for (let k = d.tokenStart - 1; k >= Math.max(s.tokenStart, d.tokenStart - 5) && !lasted && !isClauseBreak(tokens[k] as Token); k--) {
+    lasted = !!lex.durationVerbs.longestAt(folded, k, d.tokenStart);
+  }
+  for (let k = d.tokenEnd; k < Math.min(s.tokenEnd, d.tokenEnd + 3) && !lasted && !isClauseBreak(tokens[k] as Token); k++) {
+    lasted = !!lex.durationVerbs.longestAt(folded, k, s.tokenEnd);
+  }
+  if (TIMED.has(main.type)) return [main, lasted];
+  // "agreed … after negotiations that lasted about four hours": the talks told last before the verb.
+  const before = lasted ? timed(eventOf(hitsHere.filter((h) => h.tokenEnd <= d.tokenStart && TIMED.has(h.trigger.type)).pop())) : null;
+  return [before ?? sentenceEvents.find((e) => TIMED.has(e.type)) ?? null, lasted];
 }
 
 /**
