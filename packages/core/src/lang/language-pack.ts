@@ -186,6 +186,11 @@ export const CuesFileSchema = z.strictObject({
    * der Ukraine" name where the war is, not where the talks were.
    */
   placeComplementNouns: words,
+  /**
+   * Prepositions of origin: "Diplomaten aus Russland", "delegations from
+   * Kyiv" name where the parties come from, not where they meet.
+   */
+  origin: words,
   /** Prepositions of a topic: "a plan for Gaza", "Gespräche über die Ukraine" are not where. */
   topicPrepositions: words,
   /**

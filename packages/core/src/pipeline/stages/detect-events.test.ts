@@ -288,3 +288,31 @@ describe("detectEvents: how long an event lasted", () => {
     expect(x.events.every((e) => e.duration === null)).toBe(true);
   });
 });
+
+describe("detectEvents: a place that is not where the event was", () => {
+  const placeOf = (text: string, lang: Lang, type: string) => extractOne(text, lang).events.find((e) => e.type === type)?.place;
+
+  it.each([
+    // Origins: where the parties come from.
+    ["de", "Unterhändler aus Russland und den USA verhandelten am Dienstag in Wien über den Austausch von Diplomaten.", "negotiation", "place:vienna"],
+    ["en", "Negotiators from Russia and the United States held talks in Vienna on Tuesday.", "meeting", "place:vienna"],
+    ["en", "Delegations from Kyiv and Moscow met on Tuesday.", "meeting", null],
+    // The seat of who says it.
+    ["de", "Beide Seiten einigten sich auf einen Austausch von Gefangenen, teilte das Außenministerium in Moskau mit.", "agreement", null],
+    ["en", "The two sides agreed to reopen their consulates, the foreign ministry in Baku said.", "agreement", null],
+    ["de", "Der Sprecher sagte in Washington, die Verhandlungen in Genf seien konstruktiv gewesen.", "negotiation", "place:geneva"],
+  ] as const)("(%s) %j: the %s is at %s", (lang, text, type, place) => {
+    expect(placeOf(text, lang, type)).toBe(place);
+  });
+
+  it("a state named as where parties come from still takes part", () => {
+    const x = extractOne("Unterhändler aus Russland und den USA verhandelten am Dienstag in Wien.", "de");
+    expect(x.events.find((e) => e.type === "negotiation")?.participants).toEqual(expect.arrayContaining(["state:RUS", "state:USA"]));
+  });
+
+  it("border provinces are places, with their countries", () => {
+    const x = extractOne("The border commissions met on the frontier between Armenia's Tavush province and Azerbaijan's Qazax district on Monday.", "en");
+    expect(Object.fromEntries(x.places.map((p) => [p.id, p.country]))).toMatchObject({ "place:tavush": "ARM", "place:gazakh": "AZE" });
+    expect(x.events.find((e) => e.type === "meeting")?.place).toBe("place:tavush");
+  });
+});

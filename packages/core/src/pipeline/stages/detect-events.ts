@@ -59,6 +59,7 @@ function compile(lang: LanguagePack) {
     sayingVerbs: words(lang.reporting.verbs),
     placeComplementNouns: new Set(lang.cues.placeComplementNouns.map(fold)),
     topicPrepositions: words(lang.cues.topicPrepositions),
+    origin: new Set(lang.cues.origin.map(fold)),
     ordinals: new Map(Object.entries(lang.cues.ordinals).map(([w, n]) => [fold(w), n] as [string, number])),
     since: new Set(lang.temporal.since.map(fold)),
     nonFactual: words(lang.cues.nonFactual),
@@ -599,10 +600,35 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     }
     return false;
   };
-  for (const p of [...idx.places[s.index]!].filter((p) => !ofConflict(p) && !ofTopic(p)).sort((a, b) => Number(b.locative) - Number(a.locative))) {
+  // "Diplomaten aus Russland", "delegations from Kyiv": where the parties come from.
+  const ofOrigin = (p: { tokenStart: number }) => {
+    let k = p.tokenStart - 1;
+    if (k > s.tokenStart && (lex.definite.has(folded[k] as string) || !(doc.tokens[k] as Token).upper) && !lex.origin.has(folded[k] as string)) k--;
+    return k >= s.tokenStart && lex.origin.has(folded[k] as string);
+  };
+  // "teilte das Außenministerium in Moskau mit", "the ministry in Baku said": the seat of who speaks, in a clause of saying
+  // that names none of the event's triggers.
+  const clauseOf = (at: number): [number, number] => {
+    let a = at;
+    while (a > s.tokenStart && !isClauseBreak(doc.tokens[a - 1] as Token)) a--;
+    let b = at;
+    while (b < s.tokenEnd && !isClauseBreak(doc.tokens[b] as Token)) b++;
+    return [a, b];
+  };
+  const ofSpeaker = (p: { tokenStart: number; tokenEnd: number }, target: EventDraft) => {
+    // "das Außenministerium in Moskau" as one name: the place names the actor.
+    if (idx.mentions[s.index]!.some((i) => {
+      const m = doc.actorMentions[i]!;
+      return m.tokenStart < p.tokenStart && p.tokenEnd <= m.tokenEnd;
+    })) return true;
+    const [a, b] = clauseOf(p.tokenStart);
+    if (here.get(target)!.some((h) => h.tokenStart >= a && h.tokenStart < b)) return false;
+    return hasCueIn(a, b, lex.sayingVerbs, folded);
+  };
+  for (const p of [...idx.places[s.index]!].filter((p) => !ofConflict(p) && !ofTopic(p) && !ofOrigin(p)).sort((a, b) => Number(b.locative) - Number(a.locative))) {
     const near = hitsHere.find((h) => h.tokenEnd <= p.tokenStart && p.tokenStart - h.tokenEnd <= 2);
     const target = near ? sentenceEvents.find((e) => e.triggers.includes(near)) : main;
-    if (target && !target.place) target.place = p.placeId;
+    if (target && !target.place && !ofSpeaker(p, target)) target.place = p.placeId;
   }
   // What is agreed, handed over or declared at talks happens where the talks are.
   const placed = sentenceEvents.find((e) => e.place && (e.type === "negotiation" || e.type === "meeting"));
