@@ -17,7 +17,7 @@
 // the other's core. Where taskset is missing or there is one core, both run
 // unpinned, and the bench says so.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 
@@ -30,8 +30,19 @@ const EXTRACT_WARMUP = Number(process.env.BENCH_EXTRACT_WARMUP ?? 3000);
 // the runs before it leave garbage (major collections in the next run) and
 // other code paths hot, which would be charged to it.
 const LEAD_IN = Number(process.env.BENCH_LEAD_IN ?? 1);
+const ARTICLES = new URL("../../../packages/core/test/golden/articles/", import.meta.url);
 const seed = readFileSync(new URL("../../../seeds/000_d9bf279fc9ea0bf9.txt", import.meta.url), "utf8");
 const extractBody = JSON.stringify({ text: seed, language: "de" });
+// Beside the seed, the extractor's test articles in turn (each connection
+// cycles through them): reports it has not seen a thousand times already.
+const articleBodies = readdirSync(ARTICLES)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => {
+    const meta = JSON.parse(readFileSync(new URL(f.replace(/\.txt$/, ".meta.json"), ARTICLES), "utf8"));
+    const text = readFileSync(new URL(f, ARTICLES), "utf8");
+    return JSON.stringify({ text, language: meta.language, publishedAt: meta.publishedAt, title: meta.title });
+  });
 
 /** The cores this process may run on (Linux), e.g. "0-1,4" → [0, 1, 4]; null where it cannot tell. */
 function allowedCores() {
@@ -81,7 +92,7 @@ const cpuNow = async () => {
 };
 
 const run = async (title, url, options = {}) => {
-  if (url === EXTRACTOR) return runExtractor(title);
+  if (url === EXTRACTOR) return runExtractor(title, options.corpus ?? "seed");
   const { expect = 200, leadIn = LEAD_IN, ...rest } = options;
   const cannon = (duration) =>
     new Promise((resolve, reject) =>
@@ -109,11 +120,11 @@ const run = async (title, url, options = {}) => {
 
 // The extractor alone, in its own process, for as long as a run: the ceiling of POST /v1/extract.
 const EXTRACTOR = "extractor:";
-const runExtractor = async (title) => {
+const runExtractor = async (title, corpus) => {
   // On the server's core, as the server's worker runs.
   const child = spawnOnServerCore([new URL("./extractor.mjs", import.meta.url).pathname], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, BENCH_SECONDS: String(SECONDS), BENCH_EXTRACT_WARMUP: String(EXTRACT_WARMUP) },
+    env: { ...process.env, BENCH_SECONDS: String(SECONDS), BENCH_EXTRACT_WARMUP: String(EXTRACT_WARMUP), BENCH_CORPUS: corpus },
   });
   const line = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once("line", resolve);
@@ -139,6 +150,7 @@ try {
   await run("warm-up", `${uncachedUrl}/v1/events`, { duration: 1, leadIn: 0 });
   // The extraction worker: until V8 is done optimising the extractor.
   await run("warm-up", `${apiUrl}/v1/extract`, { amount: EXTRACT_WARMUP, leadIn: 0, ...post(extractBody) });
+  await run("warm-up", `${apiUrl}/v1/extract`, { amount: EXTRACT_WARMUP, leadIn: 0, requests: articleBodies.map((body) => post(body)) });
   const etag = (await fetch(`${apiUrl}/v1/events`)).headers.get("etag");
   const revision = await (await fetch(`http://127.0.0.1:${ports.bare}/__revision`)).json();
 
@@ -155,6 +167,8 @@ try {
     ["bare POST /bare (seed body)", bareUrl, post(extractBody)],
     ["POST /v1/extract (seed)", `${apiUrl}/v1/extract`, post(extractBody)],
     ["extractor alone (seed, own process)", EXTRACTOR, {}],
+    [`POST /v1/extract (${articleBodies.length} test articles in turn)`, `${apiUrl}/v1/extract`, { requests: articleBodies.map((body) => post(body)) }],
+    [`extractor alone (${articleBodies.length} test articles in turn, own process)`, EXTRACTOR, { corpus: "articles" }],
   ];
   const rounds = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -221,6 +235,11 @@ try {
       extractVsExtractorAlone: extract.rps / extractor.rps,
       eventsMissVsBareGet: at("GET /v1/events, cache off (a miss)").rps / bareGet.rps,
       notModifiedVsBareGet: at("GET /v1/events, If-None-Match (304)").rps / bareGet.rps,
+      // As browsers and fetch ask for it: the cached body goes out compressed.
+      eventsCompressedVsBareGet: at("GET /v1/events, Accept-Encoding: gzip, deflate, br").rps / bareGet.rps,
+      // CPU time a request, the bare GET's over the timeline's: the ratio of requests per second
+      // were the server's core the only limit (autocannon's core can be the limit for 27 KB answers).
+      eventsCpuVsBareGet: bareGet.cpuPerRequest / events.cpuPerRequest,
     },
     // What the API adds to an extraction, in CPU time (both threads): its CPU a request less the extractor's alone.
     extractOverheadMicros: extract.cpuPerRequest - extractor.cpuPerRequest,
@@ -228,6 +247,8 @@ try {
     revisionCheck: revision,
     // POST /v1/extract with the whole server on one core (when pinned): the issue's figure.
     extractOneCore: pinning === null ? null : Math.round(extract.rps),
+    extractArticlesOneCore: pinning === null ? null : Math.round(results[results.length - 2].rps),
+    extractArticlesVsExtractorAlone: results[results.length - 2].rps / results[results.length - 1].rps,
     // One core's worth of requests per second: 1 s of CPU over the CPU a request costs.
     oneCoreCeiling: Object.fromEntries(results.map((r) => [r.title, Math.round(1e6 / r.cpuPerRequest)])),
     aims: {
