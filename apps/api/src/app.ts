@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
+import { availableParallelism } from "node:os";
 import type { Duplex } from "node:stream";
 import type { Corpus } from "@parley/store";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -39,7 +40,8 @@ export interface AppOptions {
   /**
    * Worker threads for extraction (`POST /v1/extract`, and ingests when
    * `startServer` opened the store), so that a long text does not hold up every
-   * other request; 0 extracts on the event loop. 1 by default.
+   * other request; 0 extracts on the event loop. By default one per core but
+   * the event loop's, at least 1 and at most 4 (see `defaultExtractWorkers`).
    */
   extractWorkers?: number;
   /** An extraction in a worker that runs longer is abandoned (503); 30 s by default. */
@@ -100,9 +102,22 @@ export const parleyApi = fp<AppOptions>(
   { name: "parley-api", fastify: "5.x" },
 );
 
+/** Most extraction workers by default: each holds its own extractor (40 to 80 MB). */
+export const MAX_DEFAULT_EXTRACT_WORKERS = 4;
+
+/**
+ * Extraction workers for a machine with `cores` cores the process may use: one
+ * per core but the event loop's, at least one (on one core the worker gives no
+ * speed, but a long text no longer stops every other request) and at most
+ * `MAX_DEFAULT_EXTRACT_WORKERS`.
+ */
+export function defaultExtractWorkers(cores: number = availableParallelism()): number {
+  return Math.min(MAX_DEFAULT_EXTRACT_WORKERS, Math.max(1, cores - 1));
+}
+
 /** The extraction pool the options ask for; null (extract inline) for 0 workers or a bundle without the worker script. */
 export function newPool(options: Pick<AppOptions, "extractWorkers" | "extractTimeoutMs">): ExtractPool | null {
-  const workers = options.extractWorkers ?? 1;
+  const workers = options.extractWorkers ?? defaultExtractWorkers();
   const script = workerScript();
   return workers > 0 && script !== null ? new ExtractPool(workers, options.extractTimeoutMs ?? 30_000, script) : null;
 }

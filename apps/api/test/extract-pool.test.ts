@@ -1,7 +1,7 @@
 import { extract } from "@parley/core";
 import { ExtractionSchema } from "@parley/core/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.js";
+import { buildApp, defaultExtractWorkers, MAX_DEFAULT_EXTRACT_WORKERS } from "../src/app.js";
 import { ExtractPool as Pool, ExtractTimeoutError, workerScript } from "../src/extract-pool.js";
 import { PrecomputedExtractions } from "../src/precomputed.js";
 import { startServer } from "../src/start-server.js";
@@ -20,6 +20,19 @@ class ExtractPool extends Pool {
 
 /** About 140,000 characters: seconds of extraction. */
 const LONG_TEXT = `${SEED_TEXT}\n\n`.repeat(50);
+
+describe("defaultExtractWorkers", () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [3, 2],
+    [5, 4],
+    [8, MAX_DEFAULT_EXTRACT_WORKERS],
+    [64, MAX_DEFAULT_EXTRACT_WORKERS],
+  ])("gives %i cores %i workers: a core for the event loop, at least one and at most four", (cores, workers) => {
+    expect(defaultExtractWorkers(cores)).toBe(workers);
+  });
+});
 
 describe("ExtractPool", () => {
   let pool: ExtractPool;
