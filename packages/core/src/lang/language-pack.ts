@@ -157,6 +157,12 @@ export const CuesFileSchema = z.strictObject({
   background: words,
   /** Words that tell a new, separate event: "zuvor", "erneut", "another". */
   separate: words,
+  /**
+   * Words that put an event before the talks told around it ("zuvor",
+   * "ursprünglich", "hatte", "earlier", "originally"): such an event does not
+   * take the date of those talks.
+   */
+  earlier: words,
   /** Prepositions of purpose before a noun trigger: "zu Beratungen", "for consultations" (not an event beside a verb's). */
   purpose: words,
   /** Infinitive and complement markers: a clause with one continues the goal or opinion before it ("…, einen Konsens zu erzielen", "hoffen, dass …"). */

@@ -316,3 +316,28 @@ describe("detectEvents: a place that is not where the event was", () => {
     expect(x.events.find((e) => e.type === "meeting")?.place).toBe("place:tavush");
   });
 });
+
+describe("detectEvents: what came of dated talks takes their date", () => {
+  const dateOf = (text: string, lang: Lang, type: string) => extractOne(text, lang).events.find((e) => e.type === type)?.date?.value ?? null;
+
+  it.each([
+    ["en", "Negotiators from Serbia and Kosovo met in Brussels on Monday. The two sides agreed to reopen a border crossing near Jarinje.", "agreement", "2025-07-21"],
+    ["en", "Negotiators from Serbia and Kosovo met in Brussels on Monday. The Serbian delegation also handed over a list of missing persons.", "publication", "2025-07-21"],
+    ["de", "Die Außenminister Serbiens und des Kosovo trafen sich am Dienstag in Brüssel. Beide Seiten einigten sich darauf, einen Grenzübergang wieder zu öffnen.", "agreement", "2025-07-22"],
+    ["de", "Die Außenminister Serbiens und des Kosovo trafen sich am Dienstag in Brüssel. Serbien übergab außerdem eine Liste vermisster Personen.", "publication", "2025-07-22"],
+  ] as const)("(%s) %j: the %s is on %s", (lang, text, type, date) => {
+    expect(dateOf(text, lang, type)).toBe(date);
+  });
+
+  it.each([
+    // Put before the talks.
+    ["en", "Negotiators from Serbia and Kosovo met in Brussels on Monday. Kosovo had earlier proposed a joint commission on missing persons.", "proposal"],
+    ["de", "Die Außenminister Serbiens und des Kosovo trafen sich am Dienstag in Brüssel. Der Kosovo hatte eine gemeinsame Kommission vorgeschlagen.", "proposal"],
+    // Talks only planned have no day yet to give.
+    ["en", "Negotiators from Serbia and Kosovo will meet in Brussels on Monday. The two sides agreed to reopen a border crossing near Jarinje.", "agreement"],
+    // Another day told since the talks: the report has moved on.
+    ["en", "Negotiators from Serbia and Kosovo met in Brussels on Monday. On Wednesday, Kosovo's prime minister visited Paris. The two sides agreed to reopen a border crossing near Jarinje.", "agreement"],
+  ] as const)("(%s) %j: the %s keeps no date", (lang, text, type) => {
+    expect(dateOf(text, lang, type)).toBeNull();
+  });
+});

@@ -73,6 +73,7 @@ function compile(lang: LanguagePack) {
     attributive: lang.attributiveParticiple,
     background: words(lang.cues.background),
     separate: words(lang.cues.separate),
+    earlier: words(lang.cues.earlier),
     purpose: new Set(lang.cues.purpose.map(fold)),
     infinitive: new Set(lang.cues.infinitive.map(fold)),
     subordinators: words(lang.cues.subordinators),
@@ -213,6 +214,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
   }
   inheritParticipants(doc, events);
   resolveEventRelative(doc, events);
+  inheritTalkDates(doc, events, idx, lex, folded);
   const places = placeInCities(doc, ctx, events);
   // Sort evidence order; ids stay as built.
   for (const e of events) e.sentences.sort((a, b) => a - b);
@@ -742,6 +744,47 @@ function inheritParticipants(doc: Doc, events: EventDraft[]): void {
       e.participants = states.length ? states : [...prev.participants];
       break;
     }
+  }
+}
+
+const DAY = /^(\d{4}|XXXX)-\d\d-\d\d/u;
+
+/**
+ * What is agreed, proposed, handed over or declared at talks happens on the
+ * talks' day: the lead dates the talks ("am Montag in Istanbul"), the next
+ * sentences tell what came of them without repeating the day. An undated
+ * outcome takes the date of the talks it continues: the talks named in its
+ * own sentence, else the talks told last before it. Not when its sentence
+ * gives another day, its clause puts it earlier ("had originally proposed",
+ * "hatte zuvor"), it is only planned, or another day was told since the talks.
+ */
+function inheritTalkDates(doc: Doc, events: EventDraft[], idx: SentenceIndex, lex: Lex, folded: readonly string[]): void {
+  for (const e of events) {
+    if (e.date || !AT_TALKS.has(e.type) || e.modality === "planned") continue;
+    const hit = e.triggers.find((h) => !doc.sentences[h.sentence]!.headline);
+    if (!hit) continue;
+    const s = doc.sentences[hit.sentence]!;
+    if (clauseHas(hit, s, lex.earlier, doc.tokens, folded, lex)) continue;
+    // The talks it continues: the latest mention at or before its sentence, the nearest trigger within that sentence.
+    let talk: EventDraft | null = null;
+    let told: TriggerHit | null = null;
+    for (const t of events) {
+      if (t === e || !FAMILY.has(t.type)) continue;
+      for (const h of t.triggers) {
+        if (h.sentence > s.index) continue;
+        const closer = !told || h.sentence > told.sentence || (h.sentence === told.sentence && Math.abs(h.tokenStart - hit.tokenStart) < Math.abs(told.tokenStart - hit.tokenStart));
+        if (closer) [talk, told] = [t, h];
+      }
+    }
+    if (!talk || !told || !talk.date || !DAY.test(talk.date.value) || talk.modality === "planned") continue;
+    const day = talk.date.value.slice(0, 10);
+    const otherDay = (value: string | null | undefined) => !!value && /^(\d{4}|XXXX)-\d\d/u.test(value) && !value.startsWith(day) && !day.startsWith(value.slice(0, 10));
+    // Another day in its own sentence: the outcome is dated there, or is another event.
+    if (idx.timexes[s.index]!.some((t) => (t.type === "DATE" || t.type === "TIME") && (otherDay(t.value) || (t.eventOffset !== undefined && t.eventOffset !== 0)))) continue;
+    // Another day told since the talks: the report has moved on to another event.
+    const movedOn = events.some((o) => o !== e && o !== talk && otherDay(o.date?.value) && o.sentences.some((i) => i >= told!.sentence && i <= s.index));
+    if (movedOn) continue;
+    e.date = { value: talk.date.value, mod: null, text: talk.date.text };
   }
 }
 
