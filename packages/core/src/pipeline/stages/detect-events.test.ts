@@ -341,3 +341,18 @@ describe("detectEvents: what came of dated talks takes their date", () => {
     expect(dateOf(text, lang, type)).toBeNull();
   });
 });
+
+describe("detectEvents: an exchange or release named inside an outcome is its issue", () => {
+  it.each([
+    ["en", "Georgia has offered to exchange three detained soldiers for its own citizens held in Abkhazia.", "proposal"],
+    ["en", "The talks produced agreement on freeing elderly soldiers held by both sides.", "agreement"],
+  ] as const)("(%s) %j: the %s is about a prisoner exchange", (lang, text, type) => {
+    const event = extractOne(text, lang).events.find((e) => e.type === type);
+    expect(event?.issues).toContain("prisoner_exchange");
+  });
+
+  it("an exchange of views is no issue", () => {
+    const event = extractOne("The two ministers agreed to exchange views on regional security regularly.", "en").events.find((e) => e.type === "agreement");
+    expect(event?.issues).toEqual([]);
+  });
+});

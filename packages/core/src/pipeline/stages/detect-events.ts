@@ -119,6 +119,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       idx.places[s.index]!.length > 0 ||
       sentenceHits.some((h) => h.determiner === "indefinite" || h.determiner === "demonstrative" || h.trigger.pos === "verb");
     const sentenceEvents = new Map<EventType, EventDraft>();
+    const issueHits: TriggerHit[] = [];
 
     // A trigger found without its required words ("vote on the deal") holds no content.
     const holders = sentenceHits.filter((h) => !h.weakened);
@@ -135,7 +136,11 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       if (inAttribution(hit, s, doc, idx, lex, tokens, folded)) continue;
       if (hit.determiner === null && trigger.pos === "noun" && clauseHas(hit, s, lex.generic, tokens, folded, lex)) continue;
       // "Einigung über einen Austausch von Gefangenen", "Verhandlungen über eine Waffenruhe": the subject matter, not an event.
-      if (trigger.issue && ((outcome && (trigger.pos === "noun" || sameClauseAsOutcome(hit))) || holders.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) continue;
+      if (trigger.issue && ((outcome && (trigger.pos === "noun" || sameClauseAsOutcome(hit))) || holders.some((h) => h !== hit && CONTAINERS.has(h.trigger.type) && !h.trigger.issue && h.tokenEnd <= hit.tokenStart && hit.tokenStart - h.tokenEnd <= 7 && sameClause(h, hit, tokens, lex)))) {
+        // "offered to exchange two soldiers", "agreement on freeing wounded soldiers": what is agreed or proposed.
+        if (!hit.weakened) issueHits.push(hit);
+        continue;
+      }
       // "schlug vor, die Gespräche fortzusetzen": what is proposed is no event of its own.
       if (
         firstProposalVerb &&
@@ -194,7 +199,7 @@ export const detectEvents: Stage = (doc, ctx: PipelineContext) => {
       hits.push(hit);
     }
     if (!sentenceEvents.size) continue;
-    attachArguments(s, [...new Set(sentenceEvents.values())], doc, idx, lex, folded, attributional);
+    attachArguments(s, [...new Set(sentenceEvents.values())], issueHits, doc, idx, lex, folded, attributional);
   }
 
   // A report names one talk in turn a negotiation, a meeting, a conversation: it is what most of its mentions call it.
@@ -551,7 +556,7 @@ function triggersIn(e: EventDraft, sentence: number): TriggerHit[] {
 }
 
 /** Participants, place, date, duration, issues and sources of the events of one sentence. */
-function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, idx: SentenceIndex, lex: Lex, folded: readonly string[], attributional: Set<number>): void {
+function attachArguments(s: Sentence, sentenceEvents: EventDraft[], issueHits: readonly TriggerHit[], doc: Doc, idx: SentenceIndex, lex: Lex, folded: readonly string[], attributional: Set<number>): void {
   // An event's triggers come in text order: this sentence's are its last ones (read from the end: linear on long texts).
   const here = new Map(sentenceEvents.map((e) => [e, triggersIn(e, s.index)]));
   const hitsHere = sentenceEvents.flatMap((e) => here.get(e)!);
@@ -659,6 +664,7 @@ function attachArguments(s: Sentence, sentenceEvents: EventDraft[], doc: Doc, id
     const head = t.upper ? lex.issueHeads.headOf(t.fold) : null;
     if (head) issues.add(head.value);
   }
+  for (const h of issueHits) issues.add(h.trigger.issue!);
   for (const e of sentenceEvents) {
     if (!ISSUE_BEARING.has(e.type)) continue;
     for (const i of issues) if (!e.issues.includes(i)) e.issues.push(i);
