@@ -356,3 +356,13 @@ describe("detectEvents: an exchange or release named inside an outcome is its is
     expect(event?.issues).toEqual([]);
   });
 });
+
+describe("detectEvents: German words of withdrawal", () => {
+  it.each([
+    "Serbien verlangt, dass sich die Polizei des Kosovo aus dem Norden zurückzieht.",
+    "Aserbaidschan schlug vor, die Truppen beider Seiten von der Grenze zurückzuziehen.",
+  ])("%j: the proposal is about a withdrawal", (text) => {
+    const event = extractOne(text, "de").events.find((e) => e.type === "proposal");
+    expect(event?.issues).toContain("withdrawal");
+  });
+});
