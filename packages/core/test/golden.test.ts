@@ -125,7 +125,8 @@ const FLOORS = {
   event_countries: 0.79, // measured 0.815
   event_places: 0.59, // measured 0.625 (40/64)
   event_durations: 0.83, // measured 0.889 (16/18)
-  event_dates: 0.46, // measured 0.489 (43/88)
+  event_dates: 0.69, // measured 0.716 (63/88)
+  event_issues_f1: 0.65, // measured 0.680
 };
 /** At most this many events in the gold's negative sentences (measured 0). */
 const MAX_NEGATIVE_EVENTS = 2;
@@ -143,6 +144,7 @@ describe("the golden test set stays above its floors", () => {
     event_places: total.events.place.value ?? 1,
     event_durations: total.events.duration.value ?? 1,
     event_dates: total.events.date.value ?? 1,
+    event_issues_f1: total.events.issues.f1,
   };
 
   it("scores all the golden articles, German and English", () => {
