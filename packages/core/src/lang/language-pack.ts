@@ -111,6 +111,12 @@ export const TemporalFileSchema = z.strictObject({
    * tonnes"). A year that starts its sentence needs none.
    */
   yearModifierCues: words,
+  /**
+   * Nouns that are counted, not dated: after a bare year-like number they make
+   * it a count ("the 2000 prisoners", "of 1500 troops"), where "the 2015 deal"
+   * stays a year. Where nouns are capitalised the capital already tells.
+   */
+  countNouns: words,
   /** Suffixes that make a year a decade: "s" of "the 1990s", "er" of "die 1990er Jahre". */
   decadeSuffixes: words,
   /** Ordinal suffixes after a day number: "st", "nd", "rd", "th". */

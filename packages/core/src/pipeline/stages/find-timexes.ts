@@ -80,6 +80,7 @@ function compileWords(lang: LanguagePack) {
     ordinalSuffixes: t.ordinalSuffixes.map(fold),
     decadeSuffixes: t.decadeSuffixes.map(fold),
     yearModifierCues: new Set(t.yearModifierCues.map(fold)),
+    countNouns: new Set(t.countNouns.map(fold)),
     capitalisedNouns: lang.capitalisedNouns,
     dayPartLinks: new Set(t.dayPartLinks.map(fold)),
     dayPartIntroducers: wordIndex(t.dayPartIntroducers),
@@ -591,6 +592,9 @@ function timexParser(lex: Lex, tokens: readonly Token[], folded: readonly string
       if (lex.capitalisedNouns && next.upper && next.shape & Shape.LETTERS) return null;
       // "2000 prisoners" are no year when a unit follows ("2015 Stunden" is not either).
       if (lex.units.has(next.fold)) return null;
+      // "the 2000 prisoners", "the 1500 Ukrainian soldiers": counted, not dated.
+      const after = tokens[yr.end + 1];
+      if (lex.countNouns.has(next.fold) || (after && after.sentence === next.sentence && next.upper && lex.countNouns.has(after.fold))) return null;
     }
     return { end: yr.end, type: "DATE", value: pad(yr.y, 4), mod: null, dayLevel: false };
   }
